@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { AttachmentSchema, UserSchema } from './entities';
+import { DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from './limits';
+
+/** Usernames are compared and stored lower-case. */
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(USERNAME_PATTERN, 'username must be 3-32 of a-z 0-9 _ . -');
+
+export const PasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN, `password must be at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, `password must be at most ${PASSWORD_MAX} characters`);
+
+export const DisplayNameSchema = z.string().trim().min(1).max(DISPLAY_NAME_MAX);
+
+export const RegisterRequestSchema = z.object({
+  username: UsernameSchema,
+  password: PasswordSchema,
+  displayName: DisplayNameSchema.optional(),
+});
+export type RegisterRequest = z.input<typeof RegisterRequestSchema>;
+
+export const LoginRequestSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(64),
+  password: z.string().min(1).max(PASSWORD_MAX),
+});
+export type LoginRequest = z.input<typeof LoginRequestSchema>;
+
+export const AuthResponseSchema = z.object({ user: UserSchema, token: z.string() });
+export type AuthResponse = z.infer<typeof AuthResponseSchema>;
+
+export const MeResponseSchema = z.object({ user: UserSchema });
+export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+export const UsersQuerySchema = z.object({ query: z.string().trim().max(64).default('') });
+export const UsersResponseSchema = z.object({ users: z.array(UserSchema) });
+export type UsersResponse = z.infer<typeof UsersResponseSchema>;
+
+export const UploadResponseSchema = z.object({ attachment: AttachmentSchema });
+export type UploadResponse = z.infer<typeof UploadResponseSchema>;
+
+/** Extension: `GET /api/files/:id/link` returns a short-lived signed URL an `<img>` can load. */
+export const SignedLinkResponseSchema = z.object({ url: z.string(), expiresAt: z.string() });
+export type SignedLinkResponse = z.infer<typeof SignedLinkResponseSchema>;
+
+export const HealthResponseSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  storage: z.enum(['pglite', 'postgres']),
+  cluster: z.enum(['single', 'redis']),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+export const API_PATHS = {
+  health: '/api/health',
+  register: '/api/auth/register',
+  login: '/api/auth/login',
+  me: '/api/me',
+  users: '/api/users',
+  uploads: '/api/uploads',
+  files: '/api/files',
+} as const;

@@ -1,0 +1,24 @@
+/** Limits fixed by the wire protocol; server and clients check the same numbers. */
+export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,32}$/;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
+export const DISPLAY_NAME_MAX = 64;
+export const ROOM_NAME_MAX = 80;
+export const ROOM_TOPIC_MAX = 500;
+export const MESSAGE_BODY_MAX = 10_000;
+export const ATTACHMENTS_PER_MESSAGE_MAX = 10;
+export const EMOJI_MAX = 32;
+export const USERS_QUERY_LIMIT = 20;
+export const HISTORY_LIMIT_DEFAULT = 50;
+export const HISTORY_LIMIT_MAX = 100;
+export const SYNC_LIMIT_DEFAULT = 200;
+export const SYNC_LIMIT_MAX = 500;
+export const SEARCH_LIMIT_DEFAULT = 20;
+export const SEARCH_LIMIT_MAX = 100;
+export const SEARCH_QUERY_MAX = 200;
+export const INVITE_MAX = 100;
+export const USERS_GET_MAX = 200;
+/** A client drops a typing indicator it has not seen refreshed for this long. */
+export const TYPING_EXPIRY_MS = 6_000;
+/** A user whose last device disconnected is reported offline within this time. */
+export const OFFLINE_GRACE_MS = 10_000;

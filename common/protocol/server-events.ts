@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { IdSchema, MessageSchema, PresenceStatusSchema, ReceiptSchema, RoomSchema, TimestampSchema } from './entities';
+
+/** Every server -> client event and its payload. */
+export const serverEvents = {
+  'message:new': MessageSchema,
+  'message:updated': MessageSchema,
+  receipt: ReceiptSchema,
+  typing: z.object({ roomId: IdSchema, userId: IdSchema, typing: z.boolean() }),
+  presence: z.object({ userId: IdSchema, status: PresenceStatusSchema, lastSeenAt: TimestampSchema.nullable() }),
+  'room:updated': RoomSchema,
+  'room:removed': z.object({ roomId: IdSchema }),
+} as const;
+
+export type ServerEvents = typeof serverEvents;
+export type ServerEventName = keyof ServerEvents;
+export type ServerPayload<E extends ServerEventName> = z.infer<ServerEvents[E]>;
+export type TypingEvent = ServerPayload<'typing'>;
+export type PresenceEvent = ServerPayload<'presence'>;
+export type RoomRemovedEvent = ServerPayload<'room:removed'>;
+
+export const SERVER_EVENT_NAMES = Object.keys(serverEvents) as ServerEventName[];
