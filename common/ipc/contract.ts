@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { clientEvents } from '../protocol/client-events';
+import { AttachmentSchema, IdSchema, SettableStatusSchema, UserSchema } from '../protocol/entities';
+import type { ErrorInfo } from '../protocol/errors';
+import { MESSAGE_BODY_MAX, ATTACHMENTS_PER_MESSAGE_MAX } from '../protocol/limits';
+import { PasswordSchema, UsernameSchema, DisplayNameSchema } from '../protocol/http';
+import type { ServerEventName, ServerPayload } from '../protocol/server-events';
+import { SettingsPatchSchema, SettingsSchema } from './settings';
+import { ConnectionStateSchema, OutboxItemSchema, SessionStateSchema } from './state';
+
+/**
+ * The desktop app's IPC contract: every call the renderer may make into main (`invokes`) and
+ * every event main pushes to the renderer (`DesktopEvent`). Main's handlers, the preload's
+ * `window.droplink` and the renderer's types are all derived from this file.
+ */
+
+/** Server events that main relays to the renderer unchanged. */
+export const RELAYED_SERVER_EVENTS = [
+  'rooms:list',
+  'rooms:browse',
+  'rooms:create',
+  'rooms:dm',
+  'rooms:join',
+  'rooms:leave',
+  'rooms:invite',
+  'rooms:update',
+  'messages:history',
+  'messages:sync',
+  'messages:edit',
+  'messages:delete',
+  'messages:react',
+  'messages:search',
+  'receipts:list',
+  'typing',
+  'users:get',
+] as const satisfies readonly (keyof typeof clientEvents)[];
+export type RelayedServerEvent = (typeof RELAYED_SERVER_EVENTS)[number];
+
+type Relayed = { [E in RelayedServerEvent]: { args: (typeof clientEvents)[E]['payload']; result: (typeof clientEvents)[E]['result'] } };
+const relayed = Object.fromEntries(
+  RELAYED_SERVER_EVENTS.map((name) => [name, { args: clientEvents[name].payload, result: clientEvents[name].result }]),
+) as Relayed;
+
+const ServerUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => value === '' || /^https?:\/\/[^\s/]+/i.test(value), 'server URL must start with http:// or https://');
+
+const Empty = z.object({}).strict();
+const Nothing = z.object({});
+
+/** Desktop-only calls, handled by main's own services. */
+const desktop = {
+  'app:info': {
+    args: Empty,
+    result: z.object({ version: z.string(), platform: z.string(), profile: z.string() }),
+  },
+  'session:get': { args: Empty, result: SessionStateSchema },
+  'session:register': {
+    args: z.object({
+      serverUrl: ServerUrlSchema,
+      username: UsernameSchema,
+      password: PasswordSchema,
+      displayName: DisplayNameSchema.optional(),
+    }),
+    result: SessionStateSchema,
+  },
+  'session:login': {
+    args: z.object({ serverUrl: ServerUrlSchema, username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+    result: SessionStateSchema,
+  },
+  'session:logout': { args: Empty, result: SessionStateSchema },
+  'connection:get': { args: Empty, result: ConnectionStateSchema },
+  /** Queues a message in the outbox; it is sent now if online, later otherwise. */
+  'messages:send': {
+    args: z.object({
+      roomId: IdSchema,
+      body: z.string().max(MESSAGE_BODY_MAX),
+      attachmentIds: z.array(IdSchema).max(ATTACHMENTS_PER_MESSAGE_MAX).optional(),
+    }),
+    result: OutboxItemSchema,
+  },
+  'outbox:list': { args: Empty, result: z.object({ items: z.array(OutboxItemSchema) }) },
+  'outbox:retry': { args: z.object({ clientId: IdSchema }), result: Nothing },
+  'outbox:discard': { args: z.object({ clientId: IdSchema }), result: Nothing },
+  /** Marks a room read up to seq (main batches receipts and updates the tray/badge). */
+  'receipts:read': { args: z.object({ roomId: IdSchema, seq: z.number().int().nonnegative() }), result: Nothing },
+  'presence:set': { args: z.object({ status: SettableStatusSchema }), result: Nothing },
+  'users:search': { args: z.object({ query: z.string().trim().max(64) }), result: z.object({ users: z.array(UserSchema) }) },
+  /** Uploads a file; progress arrives as `upload:progress` events carrying `uploadId`. */
+  'uploads:start': {
+    args: z.object({
+      uploadId: IdSchema,
+      name: z.string().trim().min(1).max(255),
+      mime: z.string().max(255),
+      data: z.instanceof(Uint8Array),
+    }),
+    result: z.object({ attachment: AttachmentSchema }),
+  },
+  /** A URL the renderer can put in <img src> / a download link for an attachment. */
+  'files:link': { args: z.object({ attachmentId: IdSchema }), result: z.object({ url: z.string() }) },
+  'settings:get': { args: Empty, result: SettingsSchema },
+  'settings:set': { args: SettingsPatchSchema, result: SettingsSchema },
+  /** Tells main which room the user is looking at (null: none), for notifications and unreads. */
+  'ui:focus-room': { args: z.object({ roomId: IdSchema.nullable() }), result: Nothing },
+  'shell:open-external': { args: z.object({ url: z.string().max(4096) }), result: Nothing },
+} as const;
+
+export const invokes = { ...relayed, ...desktop };
+export type Invokes = typeof invokes;
+export type InvokeName = keyof Invokes;
+export type InvokeArgs<N extends InvokeName> = z.input<Invokes[N]['args']>;
+export type ParsedInvokeArgs<N extends InvokeName> = z.output<Invokes[N]['args']>;
+export type InvokeResult<N extends InvokeName> = z.infer<Invokes[N]['result']>;
+/** Every invoke resolves to this envelope; failures carry a protocol error code and a message for the user. */
+export type InvokeResponse<N extends InvokeName> = { ok: true; value: InvokeResult<N> } | { ok: false; error: ErrorInfo };
+
+export const INVOKE_NAMES = Object.keys(invokes) as InvokeName[];
+
+/** Everything main pushes to the renderer. Delivered in batches over one channel. */
+export type DesktopEvent =
+  | { [E in ServerEventName]: { type: E; payload: ServerPayload<E> } }[ServerEventName]
+  | { type: 'connection'; payload: z.infer<typeof ConnectionStateSchema> }
+  | { type: 'session'; payload: z.infer<typeof SessionStateSchema> }
+  | { type: 'outbox'; payload: { items: z.infer<typeof OutboxItemSchema>[] } }
+  | { type: 'upload:progress'; payload: { uploadId: string; loaded: number; total: number } }
+  | { type: 'settings'; payload: z.infer<typeof SettingsSchema> }
+  /** Main asks the window to open a room (notification click, deep link, tray). */
+  | { type: 'navigate'; payload: { roomId: string } }
+  /** Messages fetched by main's sync after a reconnect, per room, in seq order. */
+  | { type: 'messages:synced'; payload: { roomId: string; messages: ServerPayload<'message:new'>[] } };
+export type DesktopEventType = DesktopEvent['type'];
+
+/** IPC channel names. */
+export const IPC_INVOKE_CHANNEL_PREFIX = 'droplink:invoke:';
+export const IPC_EVENTS_CHANNEL = 'droplink:events';
+export const invokeChannel = (name: InvokeName): string => `${IPC_INVOKE_CHANNEL_PREFIX}${name}`;
+
+/** The API the preload exposes as `window.droplink`. */
+export interface DroplinkBridge {
+  invoke<N extends InvokeName>(name: N, args: InvokeArgs<N>): Promise<InvokeResponse<N>>;
+  /** Subscribes to batched events; returns the unsubscribe function. */
+  onEvents(listener: (events: DesktopEvent[]) => void): () => void;
+}
