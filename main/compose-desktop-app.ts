@@ -1,0 +1,353 @@
+import {
+  IPC_EVENTS_CHANNEL,
+  RELAYED_SERVER_EVENTS,
+  type DesktopEvent,
+  type RelayedServerEvent,
+} from '../common/ipc';
+import type { ClientPayload, Room, ServerEventName, ServerPayload } from '../common/protocol';
+import type { DesktopPorts, TrayAction, TrayView } from './ports';
+import type { BackoffOptions } from './services/backoff';
+import { ConnectionService, type ConnectionOptions } from './services/connection-service';
+import { deepLinkFromArgv, parseDeepLink } from './services/deep-link';
+import { DesktopError, errorInfo, SIGNED_OUT_ERROR } from './services/errors';
+import { EventBatcher } from './services/event-batcher';
+import { safeExternalUrl } from './services/external-url';
+import { mainWindowSenderPolicy, registerInvokeHandlers, type InvokeHandlers } from './services/ipc-router';
+import { MessageIntake } from './services/message-intake';
+import { NotificationService } from './services/notification-service';
+import { OutboxService } from './services/outbox-service';
+import { PresenceService } from './services/presence-service';
+import { DELIVERED_FLUSH_MS, READ_FLUSH_MS, ReceiptBatcher } from './services/receipt-batcher';
+import { RoomDirectory } from './services/room-directory';
+import { ServerHttpService } from './services/server-http-service';
+import { SessionService } from './services/session-service';
+import { SettingsService } from './services/settings-service';
+import { sameTrayView, trayView } from './services/tray-view';
+import { UnreadTracker } from './services/unread-tracker';
+import { UserDirectory } from './services/user-directory';
+import { ViewState } from './services/view-state';
+
+export interface DesktopOptions {
+  version: string;
+  platform: string;
+  profile: string;
+  /** Origins (scheme://host) the main window's pages are served from; IPC from anything else is refused. */
+  trustedOrigins: readonly string[];
+  connection?: ConnectionOptions;
+  outboxRetryBackoff?: BackoffOptions;
+  eventBatchIntervalMs?: number;
+  idlePollMs?: number;
+}
+
+/** The running desktop app, as the Electron entry (or the harness) drives it. */
+export interface DesktopApp {
+  start(): Promise<void>;
+  /** Shows the window and asks the renderer to open a room. */
+  openRoom(roomId: string): void;
+  /** A `droplink://` URL from the OS; returns whether it was understood. */
+  handleDeepLink(url: string): boolean;
+  /** Another launch of the app (single instance): focus this one and follow its deep link. */
+  handleSecondInstance(argv: readonly string[]): void;
+  /** The window's close button: hides to the tray unless the app is quitting. */
+  requestWindowClose(): 'hide' | 'close';
+  /** Marks the app as quitting (tray Quit, OS shutdown, Cmd+Q). */
+  markQuitting(): void;
+  /** The server's origin, for the renderer's CSP (img-src); null before one is known. */
+  serverOrigin(): string | null;
+  onServerOriginChange(listener: (origin: string | null) => void): void;
+  /** Flushes pending events and writes, disconnects. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Builds every main-process service from ports. main/index.ts calls it with Electron adapters,
+ * the desktop harness with recording ones: everything in here is the same in both.
+ */
+export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions): DesktopApp {
+  const { clock, log } = ports;
+  const batcher = new EventBatcher(clock, (batch) => ports.ipc.send(IPC_EVENTS_CHANNEL, batch), options.eventBatchIntervalMs);
+  const emit = (event: DesktopEvent): void => batcher.push(event);
+
+  const settings = new SettingsService(ports.settingsStore, log);
+  const session = new SessionService(ports.tokenVault, ports.localServer, log, () => settings.get().serverUrl);
+  const connection = new ConnectionService(clock, log, () => void session.expire(), options.connection);
+  const rooms = new RoomDirectory();
+  const unread = new UnreadTracker();
+  const users = new UserDirectory(connection);
+  const view = new ViewState();
+  const intake = new MessageIntake(connection, emit, log);
+  const presence = new PresenceService(ports.idle, clock, () => settings.get().autoAwayMinutes, options.idlePollMs);
+  const delivered = new ReceiptBatcher('receipts:delivered', connection, clock, log, DELIVERED_FLUSH_MS);
+  const read = new ReceiptBatcher('receipts:read', connection, clock, log, READ_FLUSH_MS);
+  const serverHttp = new ServerHttpService(session, emit);
+  const outbox = new OutboxService({
+    store: ports.outboxStore,
+    connection,
+    clock,
+    log,
+    changed: (items) => emit({ type: 'outbox', payload: { items } }),
+    sent: (message) => intake.live(message),
+    ...(options.outboxRetryBackoff ? { retryBackoff: options.outboxRetryBackoff } : {}),
+  });
+
+  let quitting = false;
+  let currentServerOrigin: string | null = null;
+  const originListeners = new Set<(origin: string | null) => void>();
+
+  const openRoom = (roomId: string): void => {
+    ports.window.show();
+    emit({ type: 'navigate', payload: { roomId } });
+  };
+  const notifications = new NotificationService(ports.notifications, ports.window, settings, rooms, users, presence, view, openRoom);
+
+  // ---- tray and badge
+  let lastTray: TrayView | null = null;
+  const renderTray = (): void => {
+    const next = trayView({ unreadByRoom: unread.counts(), mutedRoomIds: settings.get().mutedRoomIds, status: presence.status() });
+    if (sameTrayView(lastTray, next)) return;
+    lastTray = next;
+    ports.tray.render(next);
+  };
+  unread.onChange(renderTray);
+  ports.tray.onAction((action: TrayAction) => {
+    if (action === 'open') ports.window.show();
+    else if (action === 'quit') {
+      quitting = true;
+      ports.system.quit();
+    } else presence.choose(action === 'status:online' ? 'online' : action === 'status:away' ? 'away' : 'dnd');
+  });
+
+  // ---- presence
+  presence.onChange((status) => {
+    renderTray();
+    if (connection.isOnline()) void connection.request('presence:set', { status });
+  });
+
+  // ---- settings side effects
+  settings.onChange((next, previous) => {
+    emit({ type: 'settings', payload: next });
+    if (next.launchAtLogin !== previous.launchAtLogin) ports.system.setLoginItem(next.launchAtLogin);
+    if (next.theme !== previous.theme) ports.system.setTheme(next.theme);
+    renderTray();
+  });
+
+  // ---- session -> connection
+  const setServerOrigin = (url: string | null): void => {
+    const origin = url ? new URL(url).origin : null;
+    if (origin === currentServerOrigin) return;
+    currentServerOrigin = origin;
+    for (const listener of originListeners) listener(origin);
+  };
+  session.onChange((state, target) => {
+    emit({ type: 'session', payload: state });
+    setServerOrigin(target?.url ?? null);
+    connection.use(target);
+    if (target) void outbox.open(target.user.id);
+    else {
+      outbox.close();
+      rooms.clear();
+      users.clear();
+      unread.reset([]);
+    }
+  });
+  connection.onState((state) => emit({ type: 'connection', payload: state }));
+
+  const learnRooms = (list: readonly Room[]): void => {
+    for (const room of list) {
+      intake.noteRoom(room);
+      rooms.upsert(room);
+    }
+  };
+
+  connection.onConnected(async () => {
+    const ack = await connection.request('rooms:list', {});
+    if (!ack.ok) throw new DesktopError(ack.error);
+    rooms.replaceAll(ack.rooms);
+    unread.reset(ack.rooms);
+    await intake.syncAll(ack.rooms);
+    if (presence.status() !== 'online') void connection.request('presence:set', { status: presence.status() });
+    void read.flush();
+    void outbox.pump();
+  });
+
+  // ---- server pushes
+  connection.onServerEvent(<E extends ServerEventName>(name: E, payload: ServerPayload<E>) => {
+    const me = session.current()?.user;
+    switch (name) {
+      case 'message:new':
+        intake.live(payload as ServerPayload<'message:new'>);
+        return; // the intake forwards it, once
+      case 'room:updated': {
+        const room = payload as ServerPayload<'room:updated'>;
+        if (!rooms.get(room.id)) unread.setFromRoom(room);
+        learnRooms([room]);
+        break;
+      }
+      case 'room:removed': {
+        const { roomId } = payload as ServerPayload<'room:removed'>;
+        rooms.remove(roomId);
+        unread.remove(roomId);
+        intake.forgetRoom(roomId);
+        break;
+      }
+      case 'receipt': {
+        const receipt = payload as ServerPayload<'receipt'>;
+        if (me && receipt.userId === me.id) unread.markRead(receipt.roomId, receipt.readSeq);
+        break;
+      }
+      default:
+        break;
+    }
+    emit({ type: name, payload } as DesktopEvent);
+  });
+
+  intake.onArrival((message, via) => {
+    const me = session.current()?.user;
+    if (!me) return;
+    const fromOther = message.senderId !== me.id;
+    if (fromOther) delivered.note(message.roomId, message.seq);
+    if (via !== 'live') return; // missed messages are already counted in the room list's unreadCount
+    const visible = ports.window.isFocused() && view.focusedRoomId === message.roomId;
+    unread.messageArrived(message.roomId, message.seq, fromOther && !visible);
+    if (fromOther) void notifications.messageArrived(message, me).catch((err: unknown) => log.warn('notification failed', err));
+  });
+
+  // ---- IPC
+  const requireSignedIn = (): void => {
+    if (!session.current()) throw new DesktopError(SIGNED_OUT_ERROR);
+  };
+  const rememberServer = (serverUrl: string): void => {
+    if (settings.get().serverUrl !== serverUrl) settings.update({ serverUrl });
+  };
+
+  /** What main learns from relayed answers (rooms the user joined or created, user names). */
+  const observeRelayed = (name: RelayedServerEvent, args: unknown, result: unknown): void => {
+    const r = result as { room?: Room; rooms?: Room[]; users?: ServerPayload<'presence'>[] };
+    if (name === 'rooms:list' && r.rooms) {
+      for (const room of r.rooms) if (!rooms.get(room.id)) unread.setFromRoom(room);
+      learnRooms(r.rooms);
+    } else if (r.room && name !== 'rooms:browse') learnRooms([r.room]);
+    else if (name === 'rooms:leave') {
+      const { roomId } = args as ClientPayload<'rooms:leave'>;
+      rooms.remove(roomId);
+      unread.remove(roomId);
+    } else if (name === 'users:get' && 'users' in (result as object)) {
+      users.remember((result as { users: Parameters<UserDirectory['remember']>[0] }).users);
+    }
+  };
+
+  const relayed = Object.fromEntries(
+    RELAYED_SERVER_EVENTS.map((name) => [
+      name,
+      async (args: unknown) => {
+        requireSignedIn();
+        const ack = await connection.request(name, args as never);
+        if (!ack.ok) throw new DesktopError(ack.error);
+        const { ok: _ok, ...result } = ack;
+        observeRelayed(name, args, result);
+        return result;
+      },
+    ]),
+  ) as Pick<InvokeHandlers, RelayedServerEvent>;
+
+  const handlers: InvokeHandlers = {
+    ...relayed,
+    'app:info': async () => ({ version: options.version, platform: options.platform, profile: options.profile }),
+    'session:get': async () => session.state(),
+    'session:register': async ({ serverUrl, ...body }) => {
+      const state = await session.register(serverUrl, body);
+      rememberServer(serverUrl);
+      return state;
+    },
+    'session:login': async ({ serverUrl, ...body }) => {
+      const state = await session.login(serverUrl, body);
+      rememberServer(serverUrl);
+      return state;
+    },
+    'session:logout': async () => session.logout(),
+    'connection:get': async () => connection.getState(),
+    'messages:send': async (args) => {
+      requireSignedIn();
+      return outbox.enqueue(args);
+    },
+    'outbox:list': async () => ({ items: outbox.list() }),
+    'outbox:retry': async ({ clientId }) => {
+      await outbox.retry(clientId);
+      return {};
+    },
+    'outbox:discard': async ({ clientId }) => {
+      await outbox.discard(clientId);
+      return {};
+    },
+    'receipts:read': async ({ roomId, seq }) => {
+      requireSignedIn();
+      unread.markRead(roomId, seq);
+      read.note(roomId, seq);
+      return {};
+    },
+    'presence:set': async ({ status }) => {
+      presence.choose(status);
+      return {};
+    },
+    'users:search': async ({ query }) => serverHttp.searchUsers(query),
+    'uploads:start': async (args) => serverHttp.upload(args),
+    'files:link': async ({ attachmentId }) => serverHttp.fileLink(attachmentId),
+    'settings:get': async () => settings.get(),
+    'settings:set': async (patch) => settings.update(patch),
+    'ui:focus-room': async ({ roomId }) => {
+      view.focusedRoomId = roomId;
+      return {};
+    },
+    'shell:open-external': async ({ url }) => {
+      const safe = safeExternalUrl(url);
+      if (!safe) throw new DesktopError(errorInfo('invalid_input', 'Only http and https links can be opened.'));
+      await ports.system.openExternal(safe);
+      return {};
+    },
+  };
+  registerInvokeHandlers(ports.ipc, handlers, mainWindowSenderPolicy(() => ports.window.webContentsId(), options.trustedOrigins), log);
+
+  return {
+    async start() {
+      renderTray();
+      ports.system.setTheme(settings.get().theme);
+      await session.restore();
+      presence.start();
+    },
+    openRoom,
+    handleDeepLink(url) {
+      const link = parseDeepLink(url);
+      if (!link) return false;
+      openRoom(link.roomId);
+      return true;
+    },
+    handleSecondInstance(argv) {
+      const link = deepLinkFromArgv(argv);
+      if (link) openRoom(link.roomId);
+      else ports.window.show();
+    },
+    requestWindowClose() {
+      if (quitting) return 'close';
+      ports.window.hide();
+      return 'hide';
+    },
+    markQuitting() {
+      quitting = true;
+    },
+    serverOrigin: () => currentServerOrigin,
+    onServerOriginChange(listener) {
+      originListeners.add(listener);
+    },
+    async dispose() {
+      presence.stop();
+      outbox.dispose();
+      await read.flush().catch(() => undefined);
+      delivered.dispose();
+      read.dispose();
+      connection.dispose();
+      batcher.flush();
+      batcher.dispose();
+      await outbox.settle();
+    },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * The small interfaces main's services use to reach the outside world. Electron adapters in
+ * main/electron/ implement them for the app; test/harness/ implements them with recorders.
+ */
+import type { OutboxItem, Settings } from '../common/ipc';
+import type { User } from '../common/protocol';
+
+export type TimerHandle = unknown;
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+export interface Logger {
+  info(message: string, ...details: unknown[]): void;
+  warn(message: string, ...details: unknown[]): void;
+  error(message: string, ...details: unknown[]): void;
+}
+
+export interface NotificationRequest {
+  title: string;
+  body: string;
+  roomId: string;
+  silent: boolean;
+  onClick(): void;
+}
+export interface NotificationPort {
+  show(notification: NotificationRequest): void;
+}
+
+export type TrayAction = 'open' | 'status:online' | 'status:away' | 'status:dnd' | 'quit';
+export interface TrayMenuItem {
+  id: TrayAction;
+  label: string;
+  /** Present for the status radio items. */
+  checked?: boolean;
+}
+export interface TrayView {
+  icon: 'read' | 'unread';
+  tooltip: string;
+  menu: TrayMenuItem[];
+  /** The dock/taskbar badge (0 hides it). */
+  badgeCount: number;
+}
+export interface TrayPort {
+  render(view: TrayView): void;
+  onAction(listener: (action: TrayAction) => void): void;
+}
+
+export interface WindowPort {
+  /** Shows, restores and focuses the main window (creating it if needed). */
+  show(): void;
+  /** Hides the window to the tray. */
+  hide(): void;
+  isFocused(): boolean;
+  /** The id of the main window's webContents: the only IPC sender main trusts (null: no window). */
+  webContentsId(): number | null;
+}
+
+/** What a signed-in session keeps between launches. */
+export interface StoredSession {
+  serverUrl: string;
+  token: string;
+  user: User;
+}
+export interface TokenVault {
+  load(): Promise<StoredSession | null>;
+  save(session: StoredSession): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface SettingsStore {
+  /** The raw stored value (validated by the settings service). */
+  read(): unknown;
+  write(settings: Settings): void;
+}
+
+/** One outbox per user, so nothing queued by one account is ever sent as another. */
+export interface OutboxStore {
+  load(userId: string): Promise<unknown>;
+  save(userId: string, items: readonly OutboxItem[]): Promise<void>;
+}
+
+export interface IdleMonitor {
+  idleSeconds(): number;
+  onLock(listener: () => void): void;
+  onUnlock(listener: () => void): void;
+}
+
+/** Who sent an IPC message: the webContents id and the URL of the sending frame. */
+export interface IpcSender {
+  webContentsId: number;
+  url: string;
+}
+export type IpcHandler = (sender: IpcSender, args: unknown) => Promise<unknown>;
+export interface IpcPort {
+  handle(channel: string, handler: IpcHandler): void;
+  send(channel: string, payload: unknown): void;
+}
+
+/** OS-level app integration: badge, login item, theme, external links, quitting. */
+export interface SystemPort {
+  setLoginItem(openAtLogin: boolean): void;
+  setTheme(theme: Settings['theme']): void;
+  openExternal(url: string): Promise<void>;
+  quit(): void;
+}
+
+/** Gives the URL of the bundled local server, starting it on first use (empty serverUrl). */
+export interface LocalServerPort {
+  url(): Promise<string>;
+}
+
+export interface DesktopPorts {
+  clock: Clock;
+  log: Logger;
+  notifications: NotificationPort;
+  tray: TrayPort;
+  window: WindowPort;
+  tokenVault: TokenVault;
+  settingsStore: SettingsStore;
+  outboxStore: OutboxStore;
+  idle: IdleMonitor;
+  ipc: IpcPort;
+  system: SystemPort;
+  localServer: LocalServerPort;
+}

@@ -1,0 +1,191 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  serverEvents,
+  SERVER_EVENT_NAMES,
+  UNAUTHORIZED_CONNECT_ERROR,
+  type Ack,
+  type ClientEventName,
+  type ClientPayload,
+  type ServerEventName,
+  type ServerPayload,
+} from '../../common/protocol';
+import type { ConnectionState } from '../../common/ipc';
+import type { Clock, Logger, TimerHandle } from '../ports';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { errorInfo, OFFLINE_ERROR } from './errors';
+import type { SessionTarget } from './session-service';
+
+export const ACK_TIMEOUT_MS = 10_000;
+
+export type ServerEventListener = <E extends ServerEventName>(event: E, payload: ServerPayload<E>) => void;
+/** Runs after every (re)connect, before the state turns online (sync, presence, outbox). */
+export type ConnectedHook = () => Promise<void>;
+
+export interface ConnectionOptions {
+  backoff?: BackoffOptions;
+  ackTimeoutMs?: number;
+}
+
+/**
+ * The one socket to the server. Reconnects with its own backoff (so `retryAt` is known),
+ * validates every push against the protocol and turns an "unauthorized" refusal into a
+ * sign-out. Requests while offline fail at once with a clear error instead of hanging.
+ */
+export class ConnectionService {
+  private socket: Socket | null = null;
+  private target: SessionTarget | null = null;
+  private state: ConnectionState = { status: 'offline', retryAt: null, reason: null };
+  private attempt = 0;
+  private retryTimer: TimerHandle | null = null;
+  private readonly stateListeners = new Set<(state: ConnectionState) => void>();
+  private readonly eventListeners = new Set<ServerEventListener>();
+  private readonly connectedHooks: ConnectedHook[] = [];
+  private readonly backoff: BackoffOptions;
+  private readonly ackTimeoutMs: number;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly onUnauthorized: () => void,
+    options: ConnectionOptions = {},
+  ) {
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+  }
+
+  getState(): ConnectionState {
+    return this.state;
+  }
+
+  isOnline(): boolean {
+    return this.socket?.connected === true;
+  }
+
+  onState(listener: (state: ConnectionState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  onServerEvent(listener: ServerEventListener): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  onConnected(hook: ConnectedHook): void {
+    this.connectedHooks.push(hook);
+  }
+
+  /** Connects as the given session (or disconnects when null). */
+  use(target: SessionTarget | null): void {
+    this.teardown();
+    this.target = target;
+    this.attempt = 0;
+    if (target) this.open();
+    else this.setState({ status: 'offline', retryAt: null, reason: null });
+  }
+
+  /** Emits a client event and resolves with its ack; never rejects. */
+  async request<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack<E>> {
+    const socket = this.socket;
+    if (!socket?.connected) return { ok: false, error: OFFLINE_ERROR };
+    try {
+      const ack: unknown = await socket.timeout(this.ackTimeoutMs).emitWithAck(event, payload);
+      if (ack && typeof ack === 'object' && 'ok' in ack) return ack as Ack<E>;
+      return { ok: false, error: errorInfo('internal', 'The server sent an unexpected answer.') };
+    } catch {
+      return { ok: false, error: errorInfo('internal', 'The server did not answer in time.') };
+    }
+  }
+
+  dispose(): void {
+    this.teardown();
+    this.target = null;
+  }
+
+  private open(): void {
+    const target = this.target;
+    if (!target) return;
+    this.setState({ status: 'connecting', retryAt: null, reason: this.state.reason });
+    const socket = io(target.url, {
+      auth: { token: target.token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      timeout: 10_000,
+    });
+    this.socket = socket;
+    socket.on('connect', () => void this.connected(socket));
+    socket.on('connect_error', (err: Error) => {
+      if (socket !== this.socket) return;
+      if (err.message === UNAUTHORIZED_CONNECT_ERROR) {
+        this.teardown();
+        this.setState({ status: 'unauthorized', retryAt: null, reason: 'The server refused the session token.' });
+        this.onUnauthorized();
+        return;
+      }
+      this.scheduleReconnect(`Cannot reach the server: ${err.message}`);
+    });
+    socket.on('disconnect', (reason: string) => {
+      if (socket !== this.socket || reason === 'io client disconnect') return;
+      this.scheduleReconnect(`Disconnected: ${reason}`);
+    });
+    for (const name of SERVER_EVENT_NAMES) {
+      socket.on(name as string, (payload: unknown) => this.dispatch(name, payload));
+    }
+  }
+
+  private async connected(socket: Socket): Promise<void> {
+    if (socket !== this.socket) return;
+    this.attempt = 0;
+    for (const hook of this.connectedHooks) {
+      try {
+        await hook();
+      } catch (err) {
+        this.log.warn('connection: a reconnect step failed', err);
+      }
+      if (socket !== this.socket || !socket.connected) return;
+    }
+    this.setState({ status: 'online', retryAt: null, reason: null });
+  }
+
+  private dispatch(name: ServerEventName, payload: unknown): void {
+    const parsed = serverEvents[name].safeParse(payload);
+    if (!parsed.success) {
+      this.log.warn(`connection: dropped a malformed '${name}' push from the server`);
+      return;
+    }
+    for (const listener of this.eventListeners) listener(name, parsed.data as ServerPayload<typeof name>);
+  }
+
+  private scheduleReconnect(reason: string): void {
+    this.closeSocket();
+    if (!this.target) return;
+    const delay = backoffDelay(this.attempt, this.backoff);
+    this.attempt += 1;
+    this.setState({ status: 'offline', retryAt: new Date(this.clock.now() + delay).toISOString(), reason });
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = null;
+      this.open();
+    }, delay);
+  }
+
+  private closeSocket(): void {
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      socket.removeAllListeners();
+      socket.disconnect();
+    }
+  }
+
+  private teardown(): void {
+    if (this.retryTimer !== null) this.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.closeSocket();
+  }
+
+  private setState(state: ConnectionState): void {
+    this.state = state;
+    for (const listener of this.stateListeners) listener(state);
+  }
+}

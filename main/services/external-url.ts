@@ -1,0 +1,12 @@
+/** Only plain web links leave the app; file:, javascript:, custom schemes and credentials in URLs never do. */
+export function safeExternalUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  if (parsed.username !== '' || parsed.password !== '') return null;
+  return parsed.toString();
+}

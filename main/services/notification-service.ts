@@ -1,0 +1,52 @@
+import type { Message, User } from '../../common/protocol';
+import type { NotificationPort, WindowPort } from '../ports';
+import { notificationContent, notificationDecision } from './notification-rules';
+import type { PresenceService } from './presence-service';
+import type { RoomDirectory } from './room-directory';
+import type { SettingsService } from './settings-service';
+import type { UserDirectory } from './user-directory';
+import type { ViewState } from './view-state';
+
+/** Shows a native notification for a live message when the rules say so; a click opens its room. */
+export class NotificationService {
+  constructor(
+    private readonly port: NotificationPort,
+    private readonly window: WindowPort,
+    private readonly settings: SettingsService,
+    private readonly rooms: RoomDirectory,
+    private readonly users: UserDirectory,
+    private readonly presence: PresenceService,
+    private readonly view: ViewState,
+    private readonly openRoom: (roomId: string) => void,
+  ) {}
+
+  async messageArrived(message: Message, me: User): Promise<void> {
+    const settings = this.settings.get();
+    const room = this.rooms.get(message.roomId);
+    const decision = notificationDecision({
+      message,
+      room,
+      me,
+      status: this.presence.status(),
+      windowFocused: this.window.isFocused(),
+      focusedRoomId: this.view.focusedRoomId,
+      notificationsEnabled: settings.notifications.enabled,
+      mutedRoomIds: settings.mutedRoomIds,
+    });
+    if (!decision.notify) return;
+    const senderName = settings.notifications.showPreview ? await this.users.displayName(message.senderId) : '';
+    const content = notificationContent({
+      senderName,
+      room,
+      body: message.body,
+      attachmentCount: message.attachments.length,
+      showPreview: settings.notifications.showPreview,
+    });
+    this.port.show({
+      ...content,
+      roomId: message.roomId,
+      silent: !settings.notifications.sound,
+      onClick: () => this.openRoom(message.roomId),
+    });
+  }
+}

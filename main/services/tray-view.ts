@@ -1,0 +1,37 @@
+import type { SettableStatus } from '../../common/protocol';
+import { PRODUCT_NAME } from '../app-identity';
+import type { TrayMenuItem, TrayView } from '../ports';
+
+export interface TrayInput {
+  unreadByRoom: ReadonlyMap<string, number>;
+  mutedRoomIds: readonly string[];
+  status: SettableStatus;
+}
+
+const STATUS_LABELS: Record<SettableStatus, string> = { online: 'Online', away: 'Away', dnd: 'Do not disturb' };
+
+/** Muted rooms do not count towards the tray and the badge. */
+export function unreadTotal(unreadByRoom: ReadonlyMap<string, number>, mutedRoomIds: readonly string[]): number {
+  const muted = new Set(mutedRoomIds);
+  let total = 0;
+  for (const [roomId, count] of unreadByRoom) if (!muted.has(roomId)) total += count;
+  return total;
+}
+
+/** What the tray icon, its tooltip and menu, and the dock/taskbar badge show. */
+export function trayView(input: TrayInput): TrayView {
+  const unread = unreadTotal(input.unreadByRoom, input.mutedRoomIds);
+  const statusItems: TrayMenuItem[] = (Object.keys(STATUS_LABELS) as SettableStatus[]).map((status) => ({
+    id: `status:${status}`,
+    label: STATUS_LABELS[status],
+    checked: input.status === status,
+  }));
+  return {
+    icon: unread > 0 ? 'unread' : 'read',
+    tooltip: unread === 0 ? PRODUCT_NAME : `${PRODUCT_NAME}: ${unread} unread message${unread === 1 ? '' : 's'}`,
+    menu: [{ id: 'open', label: `Open ${PRODUCT_NAME}` }, ...statusItems, { id: 'quit', label: 'Quit' }],
+    badgeCount: unread,
+  };
+}
+
+export const sameTrayView = (a: TrayView | null, b: TrayView): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -1,0 +1,208 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { call } from '../../bridge/call';
+import { errorMessage } from '../../bridge/bridge-error';
+import { editMessage, sendMessage } from '../../services/messages';
+import { startUploads } from '../../services/uploads';
+import { MESSAGE_BODY_MAX, type Message } from '../../shared/contract';
+import { useMessagesStore } from '../../stores/messages';
+import { getMyId } from '../../stores/session';
+import { useUiStore } from '../../stores/ui';
+import { selectRoomUploads, useUploadsStore } from '../../stores/uploads';
+import { Icon } from '../../ui/Icon';
+import { getDraft, setDraft } from './drafts';
+import { TypingNotifier } from './typing-notifier';
+import { UploadTray } from './UploadTray';
+import './Composer.css';
+
+const MAX_HEIGHT = 240;
+
+function findMessage(roomId: string, messageId: string): Message | undefined {
+  return useMessagesStore.getState().timelines[roomId]?.messages.find((m) => m.id === messageId);
+}
+
+function lastOwnMessage(roomId: string): Message | undefined {
+  const messages = useMessagesStore.getState().timelines[roomId]?.messages ?? [];
+  const me = getMyId();
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.senderId === me && m.deletedAt === null && m.body) return m;
+  }
+  return undefined;
+}
+
+/**
+ * Writes and edits messages. Enter sends, Shift+Enter adds a line, Up edits my last message,
+ * Escape cancels an edit. Files come in by paste, drop (see RoomView) or the picker.
+ */
+export function Composer({ roomId, placeholder }: { roomId: string; placeholder: string }) {
+  const [text, setText] = useState(() => getDraft(roomId));
+  const [error, setError] = useState<string | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const editing = useUiStore((s) => (s.editing?.roomId === roomId ? s.editing.messageId : null));
+  const { startEditing, stopEditing, clearUnreadMarker } = useUiStore.getState();
+  const uploads = useUploadsStore(selectRoomUploads(roomId));
+  const typing = useMemo(() => new TypingNotifier((isTyping) => void call('typing', { roomId, typing: isTyping }).catch(() => undefined)), [roomId]);
+
+  useEffect(() => () => typing.stop(), [typing]);
+
+  // Entering edit mode loads the message's text; leaving it brings the draft back.
+  useEffect(() => {
+    if (editing) {
+      setText(findMessage(roomId, editing)?.body ?? '');
+      textarea.current?.focus();
+    } else setText(getDraft(roomId));
+  }, [editing, roomId]);
+
+  useLayoutEffect(() => {
+    const node = textarea.current;
+    if (!node) return;
+    node.style.height = 'auto';
+    node.style.height = `${Math.min(node.scrollHeight, MAX_HEIGHT)}px`;
+  }, [text]);
+
+  useEffect(() => textarea.current?.focus(), [roomId]);
+
+  const uploading = uploads.some((u) => u.status === 'uploading');
+  const ready = uploads.filter((u) => u.status === 'done' && u.attachment);
+  const canSend = !uploading && (text.trim().length > 0 || ready.length > 0) && text.length <= MESSAGE_BODY_MAX;
+
+  const change = (value: string) => {
+    setText(value);
+    setError(null);
+    if (!editing) {
+      setDraft(roomId, value);
+      typing.input(value.trim() === '');
+    }
+  };
+
+  const submit = async () => {
+    if (editing) return saveEdit(editing);
+    if (!canSend) return;
+    const body = text.trim();
+    const attachmentIds = ready.map((u) => u.attachment!.id);
+    setText('');
+    setDraft(roomId, '');
+    typing.stop();
+    clearUnreadMarker(roomId);
+    try {
+      await sendMessage(roomId, body, attachmentIds);
+      for (const upload of ready) useUploadsStore.getState().remove(upload.uploadId);
+    } catch (failure) {
+      setText(body);
+      setDraft(roomId, body);
+      setError(errorMessage(failure));
+    }
+  };
+
+  const saveEdit = async (messageId: string) => {
+    const body = text.trim();
+    const original = findMessage(roomId, messageId);
+    if (!body || body === original?.body) return stopEditing();
+    try {
+      await editMessage(messageId, body);
+      stopEditing();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void submit();
+    } else if (event.key === 'Escape' && editing) {
+      event.preventDefault();
+      event.stopPropagation();
+      stopEditing();
+    } else if (event.key === 'ArrowUp' && !editing && text === '' && !event.altKey) {
+      const last = lastOwnMessage(roomId);
+      if (last) {
+        event.preventDefault();
+        startEditing(roomId, last.id);
+      }
+    }
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const files = [...event.clipboardData.files];
+    if (files.length === 0) return;
+    event.preventDefault();
+    startUploads(roomId, files);
+  };
+
+  return (
+    <div className={`composer${editing ? ' composer--editing' : ''}`}>
+      {editing && (
+        <div className="composer__banner">
+          <Icon name="pencil" size={14} />
+          <span>Editing message</span>
+          <span className="composer__banner-hint">Esc to cancel · Enter to save</span>
+        </div>
+      )}
+      {!editing && <UploadTray uploads={uploads} />}
+      <div className="composer__box">
+        {!editing && (
+          <>
+            <button type="button" className="icon-button" aria-label="Attach files" title="Attach files" onClick={() => fileInput.current?.click()}>
+              <Icon name="paperclip" />
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              hidden
+              aria-hidden="true"
+              tabIndex={-1}
+              onChange={(e) => {
+                startUploads(roomId, [...(e.target.files ?? [])]);
+                e.target.value = '';
+              }}
+            />
+          </>
+        )}
+        <textarea
+          ref={textarea}
+          className="composer__input"
+          aria-label={editing ? 'Edit message' : 'Message'}
+          placeholder={editing ? 'Edit your message' : placeholder}
+          rows={1}
+          value={text}
+          onChange={(e) => change(e.target.value)}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          onBlur={() => typing.stop()}
+        />
+        {editing ? (
+          <>
+            <button type="button" className="button button--small button--ghost" onClick={stopEditing}>
+              Cancel
+            </button>
+            <button type="button" className="button button--small button--primary" onClick={() => void submit()}>
+              Save
+            </button>
+          </>
+        ) : (
+          <button type="button" className="composer__send" aria-label="Send" title="Send (Enter)" disabled={!canSend} onClick={() => void submit()}>
+            <Icon name="send" size={17} />
+          </button>
+        )}
+      </div>
+      <div className="composer__footer">
+        {error ? (
+          <span className="composer__error" role="alert">
+            {error}
+          </span>
+        ) : (
+          <span className="composer__hint">
+            <b>**bold**</b> <i>_italic_</i> <code>`code`</code> · Shift+Enter for a new line
+          </span>
+        )}
+        {text.length > MESSAGE_BODY_MAX - 500 && (
+          <span className={`composer__count${text.length > MESSAGE_BODY_MAX ? ' composer__count--over' : ''}`}>{MESSAGE_BODY_MAX - text.length}</span>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { toggleReaction } from '../../services/messages';
+import type { Message } from '../../shared/contract';
+import { useUiStore } from '../../stores/ui';
+import { Icon } from '../../ui/Icon';
+import { EmojiPicker } from '../reactions/EmojiPicker';
+import { QUICK_REACTIONS } from '../reactions/emojis';
+import './MessageActions.css';
+
+/** The toolbar shown on hover or keyboard focus: quick reactions, the picker, edit and delete for own messages. */
+export function MessageActions({ message, own }: { message: Message; own: boolean }) {
+  const [picking, setPicking] = useState(false);
+  const startEditing = useUiStore((s) => s.startEditing);
+  const openDialog = useUiStore((s) => s.openDialog);
+  const react = (emoji: string) => void toggleReaction(message, emoji);
+
+  return (
+    <div className={`message-actions${picking ? ' message-actions--open' : ''}`} role="toolbar" aria-label="Message actions">
+      {QUICK_REACTIONS.slice(0, 4).map((emoji) => (
+        <button key={emoji} type="button" className="message-actions__button message-actions__emoji" aria-label={`React with ${emoji}`} title={`React with ${emoji}`} onClick={() => react(emoji)}>
+          {emoji}
+        </button>
+      ))}
+      <span className="message-actions__picker">
+        <button type="button" className="message-actions__button" aria-label="More reactions" title="More reactions" aria-expanded={picking} onClick={() => setPicking(!picking)}>
+          <Icon name="smile" size={16} />
+        </button>
+        {picking && (
+          <EmojiPicker
+            onClose={() => setPicking(false)}
+            onPick={(emoji) => {
+              setPicking(false);
+              react(emoji);
+            }}
+          />
+        )}
+      </span>
+      {own && (
+        <>
+          <button type="button" className="message-actions__button" aria-label="Edit message" title="Edit" onClick={() => startEditing(message.roomId, message.id)}>
+            <Icon name="pencil" size={15} />
+          </button>
+          <button
+            type="button"
+            className="message-actions__button message-actions__button--danger"
+            aria-label="Delete message"
+            title="Delete"
+            onClick={() => openDialog({ kind: 'delete-message', message })}
+          >
+            <Icon name="trash" size={15} />
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
+import { Virtuoso, type ListProps, type VirtuosoHandle } from 'react-virtuoso';
+import { loadLatest, loadNewer, loadOlder } from '../../services/messages';
+import type { Message } from '../../shared/contract';
+import { useMessagesStore, type Timeline } from '../../stores/messages';
+import { selectRoomOutbox, useOutboxStore } from '../../stores/outbox';
+import { useRoomsStore } from '../../stores/rooms';
+import { selectMe, useSessionStore } from '../../stores/session';
+import { useUiStore } from '../../stores/ui';
+import { JumpToLatest } from './JumpToLatest';
+import { buildListItems, rowLayout, type ListItem } from './list-items';
+import { ListHeader } from './ListHeader';
+import { MessageRow } from './MessageRow';
+import { PendingRow } from './PendingRow';
+import { RoomIntro } from './RoomIntro';
+import { useMarkReadWhenSeen } from './use-mark-read';
+import './MessageList.css';
+
+export interface ListContext {
+  /** Accessible name of the log, e.g. "Messages in #general". */
+  label: string;
+  /** The room as the intro names it, e.g. "#general". */
+  title: string;
+  roomId: string;
+  hasOlder: boolean;
+}
+
+/** The message list itself is the log screen readers follow; arrow keys move between messages. */
+const LogList = forwardRef<HTMLDivElement, ListProps & { context?: ListContext }>(function LogList({ context, ...props }, ref) {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const current = (event.target as HTMLElement).closest('article');
+    if (!current || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') || event.target !== current) return;
+    const articles = [...event.currentTarget.querySelectorAll('article')];
+    const next = articles[articles.indexOf(current) + (event.key === 'ArrowUp' ? -1 : 1)];
+    if (next) {
+      event.preventDefault();
+      next.focus();
+      next.scrollIntoView({ block: 'nearest' });
+    }
+  };
+  return <div {...props} ref={ref} role="log" aria-label={context?.label} aria-live="polite" aria-relevant="additions" onKeyDown={onKeyDown} />;
+});
+
+const Scroller = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(function Scroller(props, ref) {
+  return <div {...props} ref={ref} className="message-list__scroller" />;
+});
+
+const COMPONENTS = { List: LogList, Scroller, Header: ListHeader };
+
+function initialIndex(items: ListItem[], highlightSeq: number | null, unreadAfterSeq: number | null) {
+  const indexOf = (match: (m: Message) => boolean) => items.findIndex((i) => i.kind === 'message' && match(i.message));
+  if (highlightSeq !== null) {
+    const index = indexOf((m) => m.seq === highlightSeq);
+    if (index !== -1) return { index, align: 'center' as const };
+  }
+  if (unreadAfterSeq !== null) {
+    const index = indexOf((m) => m.seq > unreadAfterSeq);
+    if (index > 0) return { index, align: 'start' as const, offset: -48 };
+  }
+  return { index: 'LAST' as const, align: 'end' as const };
+}
+
+export function MessageList({ roomId, title }: { roomId: string; title: string }) {
+  const timeline = useMessagesStore((s) => s.timelines[roomId]);
+  if (!timeline || (timeline.messages.length === 0 && timeline.hasOlder)) {
+    return (
+      <div className="message-list message-list--loading">
+        <span className="spinner" role="status" aria-label="Loading messages" />
+      </div>
+    );
+  }
+  // A replaced window (jump to a search result, back to the latest) starts a fresh list at its own place.
+  return <LoadedMessageList key={timeline.epoch} roomId={roomId} title={title} timeline={timeline} />;
+}
+
+function LoadedMessageList({ roomId, title, timeline }: { roomId: string; title: string; timeline: Timeline }) {
+  const virtuoso = useRef<VirtuosoHandle>(null);
+  const [atBottom, setAtBottom] = useState(true);
+  const pending = useOutboxStore(selectRoomOutbox(roomId));
+  const me = useSessionStore(selectMe);
+  const myId = me?.id ?? null;
+  const unreadAfterSeq = useUiStore((s) => s.unreadMarkers[roomId] ?? null);
+  const highlightSeq = useUiStore((s) => (s.highlight?.roomId === roomId ? s.highlight.seq : null));
+  const unreadCount = useRoomsStore((s) => s.rooms[roomId]?.unreadCount ?? 0);
+
+  const { messages, hasOlder, hasNewer } = timeline;
+  const items = useMemo(() => buildListItems(messages, pending, !hasNewer), [messages, pending, hasNewer]);
+  const lastOwnSeq = useMemo(() => {
+    for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.senderId === myId) return messages[i]!.seq;
+    return null;
+  }, [messages, myId]);
+  // Seq-based, so prepending a page of N lowers it by exactly N and Virtuoso keeps the viewport still.
+  const firstItemIndex = messages[0]?.seq ?? 1;
+  const [initialTop] = useState(() => initialIndex(items, highlightSeq, unreadAfterSeq));
+
+  useMarkReadWhenSeen(roomId, atBottom && !hasNewer ? (messages.at(-1)?.seq ?? null) : null);
+
+  // My own new message always brings the list to the bottom.
+  const pendingCount = pending.length;
+  const previousPending = useRef(pendingCount);
+  useEffect(() => {
+    if (pendingCount > previousPending.current) virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
+    previousPending.current = pendingCount;
+  }, [pendingCount]);
+
+  useEffect(() => {
+    if (highlightSeq === null) return;
+    const index = items.findIndex((i) => i.kind === 'message' && i.message.seq === highlightSeq);
+    if (index !== -1) virtuoso.current?.scrollToIndex({ index, align: 'center' });
+    // Only when a new highlight is asked for, not when items change under it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [highlightSeq]);
+
+  const itemContent = useCallback(
+    (index: number, item: ListItem) => {
+      const position = index - firstItemIndex;
+      const layout = rowLayout(items[position - 1], item, unreadAfterSeq, myId);
+      const tabbable = position === items.length - 1;
+      const row =
+        item.kind === 'pending' ? (
+          <PendingRow item={item.item} layout={layout} myId={myId ?? ''} myUsername={me?.username ?? null} tabbable={tabbable} />
+        ) : (
+          <MessageRow
+            message={item.message}
+            layout={layout}
+            myId={myId}
+            myUsername={me?.username ?? null}
+            highlighted={item.message.seq === highlightSeq}
+            showReadBy={item.message.seq === lastOwnSeq}
+            tabbable={tabbable}
+          />
+        );
+      if (position > 0 || hasOlder) return row;
+      return (
+        <>
+          <RoomIntro roomId={roomId} title={title} />
+          {row}
+        </>
+      );
+    },
+    [firstItemIndex, items, unreadAfterSeq, myId, me?.username, highlightSeq, lastOwnSeq, hasOlder, roomId, title],
+  );
+
+  const jumpToLatest = () => {
+    if (hasNewer) void loadLatest(roomId).catch(() => undefined);
+    else virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: 'smooth' });
+  };
+
+  const context = useMemo<ListContext>(() => ({ label: `Messages in ${title}`, title, roomId, hasOlder }), [title, roomId, hasOlder]);
+
+  if (items.length === 0) {
+    return (
+      <div className="message-list message-list--empty" role="log" aria-label={context.label}>
+        <RoomIntro roomId={roomId} title={title} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="message-list">
+      <Virtuoso<ListItem, ListContext>
+        ref={virtuoso}
+        className="message-list__virtuoso"
+        data={items}
+        context={context}
+        firstItemIndex={firstItemIndex}
+        initialTopMostItemIndex={initialTop}
+        computeItemKey={(_, item) => item.key}
+        itemContent={itemContent}
+        components={COMPONENTS}
+        startReached={() => void loadOlder(roomId).catch(() => undefined)}
+        endReached={() => void loadNewer(roomId).catch(() => undefined)}
+        atBottomStateChange={setAtBottom}
+        atBottomThreshold={64}
+        followOutput={(isAtBottom) => (isAtBottom && !hasNewer ? 'auto' : false)}
+        increaseViewportBy={{ top: 600, bottom: 300 }}
+        alignToBottom
+      />
+      {(!atBottom || hasNewer) && <JumpToLatest unread={unreadCount} onClick={jumpToLatest} />}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { memo } from 'react';
+import { dmPartnerId } from '../../lib/room-title';
+import { openRoom } from '../../services/rooms';
+import { useRoomsStore } from '../../stores/rooms';
+import { selectMyId, useSessionStore } from '../../stores/session';
+import { useSettingsStore } from '../../stores/settings';
+import { useUiStore } from '../../stores/ui';
+import { useUsersStore } from '../../stores/users';
+import { Icon } from '../../ui/Icon';
+import { PresenceDot } from '../../ui/PresenceDot';
+import { useRoomTitle } from '../room/use-room-title';
+
+/** One room in the sidebar; subscribes to that room only, so activity elsewhere does not re-render it. */
+export const RoomItem = memo(function RoomItem({ roomId }: { roomId: string }) {
+  const room = useRoomsStore((s) => s.rooms[roomId]);
+  const myId = useSessionStore(selectMyId);
+  const { title } = useRoomTitle(roomId);
+  const active = useUiStore((s) => s.activeRoomId === roomId);
+  const muted = useSettingsStore((s) => s.settings?.mutedRoomIds.includes(roomId) ?? false);
+  const partnerId = room ? dmPartnerId(room, myId) : null;
+  const partner = useUsersStore((s) => (partnerId ? s.users[partnerId] : undefined));
+  if (!room) return null;
+
+  const unread = active ? 0 : room.unreadCount;
+  const showUnread = unread > 0 && !muted;
+  const label = [title, showUnread ? `${unread} unread` : null, muted ? 'muted' : null].filter(Boolean).join(', ');
+
+  return (
+    <li>
+      <button
+        type="button"
+        className={`room-item${active ? ' room-item--active' : ''}${showUnread ? ' room-item--unread' : ''}${muted ? ' room-item--muted' : ''}`}
+        aria-current={active ? 'page' : undefined}
+        aria-label={label}
+        onClick={() => openRoom(roomId)}
+      >
+        <span className="room-item__icon">
+          {room.kind === 'channel' && <Icon name="hash" size={16} />}
+          {room.kind === 'group' && <Icon name="lock" size={15} />}
+          {room.kind === 'dm' && <PresenceDot status={partner?.status ?? 'offline'} />}
+        </span>
+        <span className="room-item__title">{title}</span>
+        {muted && <Icon name="bellOff" size={13} className="room-item__muted" />}
+        {showUnread && (
+          <span className="room-item__badge" aria-hidden="true">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        )}
+      </button>
+    </li>
+  );
+});

@@ -1,0 +1,24 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { subscribeToEvents } from './bridge/subscribe';
+import { loadInitialState } from './services/session';
+import { loadSettings } from './services/settings';
+import { useSessionStore } from './stores/session';
+import './styles/theme.css';
+import './styles/base.css';
+
+function start(): void {
+  if (window.droplink) {
+    subscribeToEvents();
+    loadInitialState().catch(() => useSessionStore.getState().setSession({ status: 'signedOut', serverUrl: '', reason: null }));
+    void loadSettings().catch(() => undefined);
+  }
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+start();

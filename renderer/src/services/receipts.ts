@@ -1,0 +1,20 @@
+import { call } from '../bridge/call';
+import { useReceiptsStore } from '../stores/receipts';
+import { readSeqOf, useRoomsStore } from '../stores/rooms';
+
+export async function loadReceipts(roomId: string): Promise<void> {
+  try {
+    const { receipts } = await call('receipts:list', { roomId });
+    useReceiptsStore.getState().setRoomReceipts(roomId, receipts);
+  } catch {
+    // Receipts are decoration: without them own messages simply show as sent.
+  }
+}
+
+/** Marks the room read up to seq, once: main batches the receipt and updates the badge. */
+export function markRead(roomId: string, seq: number): void {
+  const room = useRoomsStore.getState().rooms[roomId];
+  if (!room || readSeqOf(room) >= seq) return;
+  useRoomsStore.getState().markRead(roomId, seq);
+  call('receipts:read', { roomId, seq }).catch(() => undefined);
+}

@@ -1,0 +1,82 @@
+import { call } from '../bridge/call';
+import type { Room } from '../shared/contract';
+import { useMessagesStore } from '../stores/messages';
+import { readSeqOf, useRoomsStore } from '../stores/rooms';
+import { useUiStore } from '../stores/ui';
+import { loadLatest } from './messages';
+import { loadReceipts } from './receipts';
+import { ensureUsers } from './users';
+
+function learnRoom(room: Room): void {
+  useRoomsStore.getState().upsertRoom(room);
+  ensureUsers(room.memberIds);
+}
+
+export async function loadRooms(): Promise<void> {
+  const { rooms } = await call('rooms:list', {});
+  useRoomsStore.getState().setRooms(rooms);
+  ensureUsers(new Set(rooms.flatMap((r) => [...r.memberIds, ...(r.lastMessage ? [r.lastMessage.senderId] : [])])));
+  const active = useUiStore.getState().activeRoomId;
+  if (active && !rooms.some((r) => r.id === active)) openRoom(null);
+}
+
+/** Shows a room: loads its latest messages the first time, and tells main which room is in view. */
+export function openRoom(roomId: string | null, options: { load?: boolean } = {}): void {
+  const room = roomId ? useRoomsStore.getState().rooms[roomId] : undefined;
+  const ui = useUiStore.getState();
+  if (roomId === ui.activeRoomId) return;
+  ui.openRoom(room ? room.id : null, room && room.unreadCount > 0 ? readSeqOf(room) : undefined);
+  call('ui:focus-room', { roomId: room ? room.id : null }).catch(() => undefined);
+  if (!room) return;
+  if ((options.load ?? true) && !useMessagesStore.getState().timelines[room.id]) void loadLatest(room.id).catch(() => undefined);
+  void loadReceipts(room.id);
+}
+
+export async function createRoom(kind: 'channel' | 'group', name: string, topic: string, memberIds: string[]): Promise<void> {
+  const { room } = await call('rooms:create', {
+    kind,
+    name,
+    ...(topic.trim() ? { topic } : {}),
+    ...(memberIds.length ? { memberIds } : {}),
+  });
+  learnRoom(room);
+  openRoom(room.id);
+}
+
+export async function browseChannels(): Promise<Room[]> {
+  const { rooms } = await call('rooms:browse', {});
+  return rooms;
+}
+
+export async function joinRoom(roomId: string): Promise<void> {
+  const { room } = await call('rooms:join', { roomId });
+  learnRoom(room);
+  openRoom(room.id);
+}
+
+export async function leaveRoom(roomId: string): Promise<void> {
+  await call('rooms:leave', { roomId });
+  forgetRoom(roomId);
+}
+
+export function forgetRoom(roomId: string): void {
+  useRoomsStore.getState().removeRoom(roomId);
+  useMessagesStore.getState().forgetRoom(roomId);
+  if (useUiStore.getState().activeRoomId === roomId) openRoom(null);
+}
+
+export async function startDm(userId: string): Promise<void> {
+  const { room } = await call('rooms:dm', { userId });
+  learnRoom(room);
+  openRoom(room.id);
+}
+
+export async function inviteToRoom(roomId: string, userIds: string[]): Promise<void> {
+  const { room } = await call('rooms:invite', { roomId, userIds });
+  learnRoom(room);
+}
+
+export async function updateRoom(roomId: string, change: { name?: string; topic?: string }): Promise<void> {
+  const { room } = await call('rooms:update', { roomId, ...change });
+  learnRoom(room);
+}

@@ -1,0 +1,39 @@
+/**
+ * The renderer's view of the shared contract. Only types and plain constants are imported
+ * so that zod (used by main to validate) never ends up in the renderer bundle.
+ */
+export type {
+  ConnectionState,
+  DesktopEvent,
+  DroplinkBridge,
+  InvokeArgs,
+  InvokeName,
+  InvokeResponse,
+  InvokeResult,
+  OutboxItem,
+  SessionState,
+  Settings,
+  SettingsPatch,
+} from '../../../common/ipc';
+export type {
+  Attachment,
+  ErrorCode,
+  ErrorInfo,
+  Message,
+  PresenceStatus,
+  Receipt,
+  Room,
+  RoomKind,
+  SettableStatus,
+  User,
+} from '../../../common/protocol';
+export {
+  ATTACHMENTS_PER_MESSAGE_MAX,
+  HISTORY_LIMIT_MAX,
+  MESSAGE_BODY_MAX,
+  ROOM_NAME_MAX,
+  ROOM_TOPIC_MAX,
+  SEARCH_QUERY_MAX,
+  TYPING_EXPIRY_MS,
+  USERS_GET_MAX,
+} from '../../../common/protocol/limits';

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Absolute path; created at start-up if missing. */
+  dataDir: string;
+  /** PostgreSQL connection string, or null for the embedded PGlite database in `dataDir/db`. */
+  databaseUrl: string | null;
+  /** null: generated once and kept in `dataDir/jwt-secret`. */
+  jwtSecret: string | null;
+  /** null: a single node, presence and rate limits kept in memory. */
+  redisUrl: string | null;
+  tokenTtlSeconds: number;
+  uploadMaxBytes: number;
+  /** Messages per user per `RATE_LIMIT_MESSAGES_WINDOW_SECONDS`. */
+  rateLimitMessages: number;
+  /** Login attempts per username and IP per `RATE_LIMIT_LOGINS_WINDOW_SECONDS`. */
+  rateLimitLogins: number;
+  offlineGraceMs: number;
+  logLevel: LogLevel;
+}
+
+export const RATE_LIMIT_MESSAGES_WINDOW_SECONDS = 10;
+export const RATE_LIMIT_LOGINS_WINDOW_SECONDS = 15 * 60;
+export const JWT_SECRET_MIN_LENGTH = 16;
+
+/** A bad environment variable; the message names it and says what is allowed. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const TTL_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+const MAX_PORT = 65_535;
+const MAX_UPLOAD_BYTES = 2 ** 31 - 1;
+
+function integer(min: number, max: number) {
+  const allowed = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+$/, allowed)
+    .transform(Number)
+    .pipe(z.number().int().min(min, allowed).max(max, allowed));
+}
+
+function urlWithScheme(schemes: string[]) {
+  return z.string().refine((value) => {
+    try {
+      return schemes.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+}
+
+const EnvSchema = z.object({
+  PORT: integer(0, MAX_PORT).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: urlWithScheme(['postgres:', 'postgresql:']).optional(),
+  JWT_SECRET: z
+    .string()
+    .min(JWT_SECRET_MIN_LENGTH, `must be at least ${JWT_SECRET_MIN_LENGTH} characters (or unset to generate one)`)
+    .optional(),
+  REDIS_URL: urlWithScheme(['redis:', 'rediss:']).optional(),
+  TOKEN_TTL: z
+    .string()
+    .regex(/^[1-9]\d*[smhdw]$/, 'must be a positive number followed by s, m, h, d or w (e.g. 30d, 12h)')
+    .transform((value) => Number(value.slice(0, -1)) * (TTL_UNITS[value.slice(-1)] ?? 1))
+    .default(30 * 86_400),
+  UPLOAD_MAX_BYTES: integer(1, MAX_UPLOAD_BYTES).default(25 * 1024 * 1024),
+  RATE_LIMIT_MESSAGES: integer(1, 1_000_000).default(30),
+  RATE_LIMIT_LOGINS: integer(1, 1_000_000).default(10),
+  OFFLINE_GRACE_MS: integer(0, 9_999).default(5_000),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+});
+
+type EnvName = keyof typeof EnvSchema.shape;
+
+/** Reads and validates the server's environment variables; throws `ConfigError` on a bad value. */
+export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const input: Partial<Record<EnvName, string>> = {};
+  for (const name of Object.keys(EnvSchema.shape) as EnvName[]) {
+    const value = env[name]?.trim();
+    // An empty variable means "use the default", like an unset one.
+    if (value) input[name] = value;
+  }
+  const parsed = EnvSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const shown = name === 'JWT_SECRET' || name === 'DATABASE_URL' || name === 'REDIS_URL' ? '' : ` (got "${input[name as EnvName] ?? ''}")`;
+    throw new ConfigError(`Invalid ${name}: ${issue?.message ?? 'bad value'}${shown}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    jwtSecret: e.JWT_SECRET ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    tokenTtlSeconds: e.TOKEN_TTL,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    rateLimitMessages: e.RATE_LIMIT_MESSAGES,
+    rateLimitLogins: e.RATE_LIMIT_LOGINS,
+    offlineGraceMs: e.OFFLINE_GRACE_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

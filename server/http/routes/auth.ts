@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  LoginRequestSchema,
+  ProtocolError,
+  RegisterRequestSchema,
+  type AuthResponse,
+  type MeResponse,
+} from '../../../common/protocol';
+import { authenticate } from '../../auth/authenticate';
+import { hashPassword, verifyPassword } from '../../auth/passwords';
+import type { AppContext } from '../../context';
+import { createUser, describeUser, findUserByUsername } from '../../services/users';
+import { parseInput } from '../../validation';
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post('/api/auth/register', async (request, reply) => {
+    const input = parseInput(RegisterRequestSchema, request.body);
+    if (await findUserByUsername(ctx.db, input.username)) {
+      throw new ProtocolError('conflict', 'username is already taken');
+    }
+    const row = await createUser(ctx.db, {
+      username: input.username,
+      passwordHash: await hashPassword(input.password),
+      displayName: input.displayName ?? input.username,
+    });
+    const body: AuthResponse = { user: await describeUser(ctx.presence, row), token: await ctx.tokens.issue(row.id) };
+    return reply.code(201).send(body);
+  });
+
+  app.post('/api/auth/login', async (request) => {
+    const input = parseInput(LoginRequestSchema, request.body);
+    const limitKey = `${input.username}|${request.ip}`;
+    await ctx.rateLimits.logins.consume(limitKey);
+    const row = await findUserByUsername(ctx.db, input.username);
+    const valid = await verifyPassword(row?.passwordHash, input.password);
+    if (!row || !valid) throw new ProtocolError('unauthorized', 'wrong username or password');
+    await ctx.rateLimits.logins.reset(limitKey);
+    const body: AuthResponse = { user: await describeUser(ctx.presence, row), token: await ctx.tokens.issue(row.id) };
+    return body;
+  });
+
+  app.get('/api/me', async (request) => {
+    const row = await authenticate(ctx, request.headers.authorization);
+    const body: MeResponse = { user: await describeUser(ctx.presence, row) };
+    return body;
+  });
+}

@@ -1,0 +1,93 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import { UNAUTHORIZED_CONNECT_ERROR } from '../../common/protocol';
+import { bearerToken, userForToken } from '../auth/authenticate';
+import type { AppContext } from '../context';
+import { roomIdsOfUser } from '../services/membership';
+import { Broadcaster } from './broadcaster';
+import { roomChannel, userChannel } from './channels';
+import type { RealtimeDeps } from './deps';
+import { bindHandlers, InFlight, type HandlerTable } from './handler';
+import { messageHandlers } from './handlers/messages';
+import { presenceHandlers } from './handlers/presence';
+import { receiptHandlers } from './handlers/receipts';
+import { roomHandlers } from './handlers/rooms';
+import { typingHandlers } from './handlers/typing';
+import { userHandlers } from './handlers/users';
+import { PresenceLifecycle } from './presence-lifecycle';
+import type { DroplinkServer } from './types';
+
+/** Socket.IO's limit for one incoming packet; no valid event comes near it. */
+const MAX_PACKET_BYTES = 1_000_000;
+
+export interface RealtimeServer {
+  /** Refuses new connections and events, lets running ones finish, disconnects this node's sockets. */
+  close(): Promise<void>;
+}
+
+export function startSocketServer(
+  httpServer: HttpServer,
+  ctx: AppContext,
+  redis: { pub: Redis; sub: Redis } | null,
+): RealtimeServer {
+  const inFlight = new InFlight();
+  const io: DroplinkServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_PACKET_BYTES,
+    serveClient: false,
+    allowRequest: (_request, callback) => callback(null, !inFlight.draining),
+    ...(redis ? { adapter: createAdapter(redis.pub, redis.sub) } : {}),
+  });
+  const broadcaster = new Broadcaster(io);
+  const presence = new PresenceLifecycle(ctx, broadcaster);
+  const deps: RealtimeDeps = { ctx, broadcaster, presence };
+  const handlers: HandlerTable = {
+    ...roomHandlers(deps),
+    ...messageHandlers(deps),
+    ...receiptHandlers(deps),
+    ...typingHandlers(deps),
+    ...presenceHandlers(deps),
+    ...userHandlers(deps),
+  };
+
+  io.use((socket, next) => {
+    const { auth, headers } = socket.handshake;
+    const token = (auth as { token?: unknown } | undefined)?.token ?? bearerToken(headers.authorization);
+    const authenticate = async () => {
+      const user = await userForToken(ctx, token);
+      if (!user) return next(new Error(UNAUTHORIZED_CONNECT_ERROR));
+      socket.data = { userId: user.id, initialRoomIds: await roomIdsOfUser(ctx.db, user.id) };
+      next();
+    };
+    authenticate().catch((error: unknown) => {
+      ctx.logger.error({ err: error }, 'socket authentication failed');
+      next(new Error('internal'));
+    });
+  });
+
+  io.on('connection', (socket) => {
+    const { userId, initialRoomIds } = socket.data;
+    // Handlers are bound synchronously so that no event sent right after connecting is lost.
+    void socket.join([userChannel(userId), ...initialRoomIds.map(roomChannel)]);
+    bindHandlers(socket, handlers, inFlight, ctx.logger);
+    const report = (what: string) => (error: unknown) => ctx.logger.error({ err: error, userId }, what);
+    void inFlight.track(presence.deviceConnected(userId, socket.id).catch(report('presence connect failed')));
+    socket.on('disconnect', () => {
+      void inFlight.track(presence.deviceDisconnected(userId, socket.id).catch(report('presence disconnect failed')));
+    });
+  });
+
+  return {
+    async close() {
+      await inFlight.drain();
+      // `local`: only this node's sockets; the others stay with their nodes.
+      io.local.disconnectSockets(true);
+      await inFlight.drain();
+      await presence.close();
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+      });
+    },
+  };
+}

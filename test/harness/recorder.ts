@@ -1,0 +1,36 @@
+import type { Settings } from '../../common/ipc';
+import type { TrayMenuItem, TrayView } from '../../main/ports';
+
+export interface RecordedNotification {
+  title: string;
+  body: string;
+  roomId: string;
+  silent: boolean;
+  at: number;
+}
+
+export interface RecordedTray {
+  icon: TrayView['icon'];
+  tooltip: string;
+  menu: TrayMenuItem[];
+}
+
+export interface RecordedWindow {
+  visible: boolean;
+  focused: boolean;
+  showCount: number;
+  focusCount: number;
+}
+
+/** Everything the app did to the "OS" in the harness. Reads are live and synchronous. */
+export class Recorder {
+  readonly notifications: RecordedNotification[] = [];
+  tray: RecordedTray | null = null;
+  readonly trayHistory: RecordedTray[] = [];
+  badgeCount = 0;
+  readonly window: RecordedWindow = { visible: false, focused: false, showCount: 0, focusCount: 0 };
+  readonly externalUrls: string[] = [];
+  loginItem = false;
+  theme: Settings['theme'] = 'system';
+  quitRequested = false;
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import {
+  HIDDEN_PREVIEW_TITLE,
+  mentions,
+  notificationContent,
+  notificationDecision,
+  type NotificationContext,
+} from '../../main/services/notification-rules';
+
+const ME = { id: '00000000-0000-7000-8000-000000000001', username: 'alice' };
+const OTHER = '00000000-0000-7000-8000-000000000002';
+const ROOM = '00000000-0000-7000-8000-0000000000aa';
+
+const context = (over: Partial<NotificationContext> = {}, message: Partial<NotificationContext['message']> = {}): NotificationContext => ({
+  message: { roomId: ROOM, senderId: OTHER, body: 'hello', deletedAt: null, ...message },
+  room: { id: ROOM, kind: 'channel', name: 'general' },
+  me: ME,
+  status: 'online',
+  windowFocused: true,
+  focusedRoomId: null,
+  notificationsEnabled: true,
+  mutedRoomIds: [],
+  ...over,
+});
+
+describe('notificationDecision', () => {
+  it('notifies for a message in a room the user is not looking at', () => {
+    expect(notificationDecision(context())).toEqual({ notify: true, reason: 'message' });
+    expect(notificationDecision(context({ focusedRoomId: 'another' }))).toMatchObject({ notify: true });
+  });
+
+  it("never notifies for the user's own messages", () => {
+    expect(notificationDecision(context({}, { senderId: ME.id }))).toEqual({ notify: false, reason: 'own' });
+  });
+
+  it('does not notify for the room on screen, but does when the window is not focused', () => {
+    expect(notificationDecision(context({ focusedRoomId: ROOM }))).toEqual({ notify: false, reason: 'visible' });
+    expect(notificationDecision(context({ focusedRoomId: ROOM, windowFocused: false }))).toMatchObject({ notify: true });
+  });
+
+  it('muted rooms stay quiet, except for mentions and DMs', () => {
+    const muted = { mutedRoomIds: [ROOM] };
+    expect(notificationDecision(context(muted))).toEqual({ notify: false, reason: 'muted' });
+    expect(notificationDecision(context(muted, { body: 'ping @alice' }))).toEqual({ notify: true, reason: 'mention' });
+    expect(notificationDecision(context({ ...muted, room: { id: ROOM, kind: 'dm', name: null } }))).toEqual({ notify: true, reason: 'dm' });
+  });
+
+  it('do not disturb silences everything, mentions and DMs included', () => {
+    expect(notificationDecision(context({ status: 'dnd' }, { body: '@alice' }))).toEqual({ notify: false, reason: 'dnd' });
+    expect(notificationDecision(context({ status: 'dnd', room: { id: ROOM, kind: 'dm', name: null } }))).toMatchObject({ notify: false });
+  });
+
+  it('notifications off means none at all; away still notifies', () => {
+    expect(notificationDecision(context({ notificationsEnabled: false }, { body: '@alice' }))).toEqual({ notify: false, reason: 'disabled' });
+    expect(notificationDecision(context({ status: 'away' }))).toMatchObject({ notify: true });
+  });
+
+  it('ignores deleted messages', () => {
+    expect(notificationDecision(context({}, { deletedAt: '2024-01-01T00:00:00.000Z' }))).toMatchObject({ notify: false });
+  });
+});
+
+describe('mentions', () => {
+  it.each([
+    ['@alice hi', true],
+    ['hi @alice', true],
+    ['hi @Alice!', true],
+    ['(@alice)', true],
+    ['end of sentence @alice.', true],
+    ['@alicex', false],
+    ['@alice.smith', false],
+    ['mail alice@alice.org', false],
+    ['alice', false],
+  ])('%s -> %s', (body, expected) => {
+    expect(mentions(body, 'alice')).toBe(expected);
+  });
+
+  it('escapes regex characters in usernames', () => {
+    expect(mentions('hey @a.b', 'a.b')).toBe(true);
+    expect(mentions('hey @axb', 'a.b')).toBe(false);
+  });
+});
+
+describe('notificationContent', () => {
+  it('names the sender and the channel and shows the text', () => {
+    expect(notificationContent({ senderName: 'Bob', room: { kind: 'channel', name: 'general' }, body: 'hi\n  there', attachmentCount: 0, showPreview: true })).toEqual({
+      title: 'Bob in #general',
+      body: 'hi there',
+    });
+  });
+
+  it('DMs are titled with the sender only; attachments without text say so; long text is cut', () => {
+    expect(notificationContent({ senderName: 'Bob', room: { kind: 'dm', name: null }, body: '', attachmentCount: 1, showPreview: true })).toEqual({
+      title: 'Bob',
+      body: 'Sent an attachment',
+    });
+    const long = notificationContent({ senderName: 'Bob', room: undefined, body: 'x'.repeat(500), attachmentCount: 0, showPreview: true });
+    expect(long.body.length).toBeLessThanOrEqual(140);
+    expect(long.body.endsWith('…')).toBe(true);
+  });
+
+  it('with previews off shows nothing of the message', () => {
+    expect(notificationContent({ senderName: 'Bob', room: { kind: 'channel', name: 'secret' }, body: 'the plan', attachmentCount: 0, showPreview: false })).toEqual({
+      title: HIDDEN_PREVIEW_TITLE,
+      body: '',
+    });
+  });
+});
