@@ -27,6 +27,19 @@ function localServerAssets(): Plugin {
  * entry next to it; preload/ -> out/preload/index.cjs (CommonJS, everything but electron bundled,
  * as sandboxed preloads require); renderer/ -> out/renderer.
  */
+/**
+ * `npm run dev` only: Vite's React refresh needs an inline script and a websocket, which the
+ * production CSP in renderer/index.html forbids. The built app keeps the strict policy.
+ */
+function devCsp(): Plugin {
+  return {
+    name: 'droplink-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*"),
+  };
+}
+
 export default defineConfig({
   main: {
     plugins: [localServerAssets()],
@@ -55,7 +68,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), devCsp()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },

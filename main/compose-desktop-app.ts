@@ -4,7 +4,7 @@ import {
   type DesktopEvent,
   type RelayedServerEvent,
 } from '../common/ipc';
-import type { ClientPayload, Room, ServerEventName, ServerPayload } from '../common/protocol';
+import type { ClientPayload, ClientResult, Room, ServerEventName, ServerPayload } from '../common/protocol';
 import type { DesktopPorts, TrayAction, TrayView } from './ports';
 import type { BackoffOptions } from './services/backoff';
 import { ConnectionService, type ConnectionOptions } from './services/connection-service';
@@ -221,18 +221,19 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
   };
 
   /** What main learns from relayed answers (rooms the user joined or created, user names). */
-  const observeRelayed = (name: RelayedServerEvent, args: unknown, result: unknown): void => {
-    const r = result as { room?: Room; rooms?: Room[]; users?: ServerPayload<'presence'>[] };
-    if (name === 'rooms:list' && r.rooms) {
-      for (const room of r.rooms) if (!rooms.get(room.id)) unread.setFromRoom(room);
-      learnRooms(r.rooms);
-    } else if (r.room && name !== 'rooms:browse') learnRooms([r.room]);
-    else if (name === 'rooms:leave') {
+  const observeRelayed = (name: RelayedServerEvent, args: unknown, result: object): void => {
+    if (name === 'rooms:list') {
+      const list = (result as ClientResult<'rooms:list'>).rooms;
+      for (const room of list) if (!rooms.get(room.id)) unread.setFromRoom(room);
+      learnRooms(list);
+    } else if (name === 'rooms:leave') {
       const { roomId } = args as ClientPayload<'rooms:leave'>;
       rooms.remove(roomId);
       unread.remove(roomId);
-    } else if (name === 'users:get' && 'users' in (result as object)) {
-      users.remember((result as { users: Parameters<UserDirectory['remember']>[0] }).users);
+    } else if (name === 'users:get') {
+      users.remember((result as ClientResult<'users:get'>).users);
+    } else if ('room' in result) {
+      learnRooms([(result as ClientResult<'rooms:create'>).room]);
     }
   };
 
@@ -311,6 +312,8 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     async start() {
       renderTray();
       ports.system.setTheme(settings.get().theme);
+      // No server configured: start the bundled one now, so a newcomer's "Create account" is instant.
+      if (settings.get().serverUrl.trim() === '') void ports.localServer.url().catch((err: unknown) => log.error('local server failed to start', err));
       await session.restore();
       presence.start();
     },

@@ -1,19 +1,18 @@
 import { startServer } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type ServerConfig } from './config';
+
+function configFromEnvironment(): ServerConfig {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`droplink-server: ${error.message}\n`);
+    process.exit(1);
+  }
+}
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`droplink-server: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-
-  const server = await startServer(config);
+  const server = await startServer(configFromEnvironment());
   process.stdout.write(`Droplink server listening on ${server.url}\n`);
 
   let stopping = false;

@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import * as schema from './schema';
 import { migratePglite, migratePostgres } from './migrate';
+import { lockPgliteDirectory } from './pglite-lock';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -36,22 +37,32 @@ export async function openStorage(options: { databaseUrl: string | null; dataDir
 
 async function openPglite(directory: string): Promise<Storage> {
   await mkdir(directory, { recursive: true });
-  const client = await PGlite.create(directory);
-  const db = drizzlePglite({ client, schema });
+  const unlock = await lockPgliteDirectory(`${directory}.lock`);
+  let client: PGlite | undefined;
   try {
+    client = await PGlite.create(directory);
+    const db = drizzlePglite({ client, schema });
     await migratePglite(db);
+    const opened = client;
+    return {
+      db,
+      kind: 'pglite',
+      ping: async () => {
+        await db.execute(sql`select 1`);
+      },
+      close: async () => {
+        try {
+          await opened.close();
+        } finally {
+          await unlock();
+        }
+      },
+    };
   } catch (error) {
-    await client.close();
+    await client?.close().catch(() => undefined);
+    await unlock();
     throw error;
   }
-  return {
-    db,
-    kind: 'pglite',
-    ping: async () => {
-      await db.execute(sql`select 1`);
-    },
-    close: () => client.close(),
-  };
 }
 
 async function openPostgres(url: string, logger: Logger): Promise<Storage> {

@@ -23,6 +23,7 @@ import {
   testLogger,
 } from './recording-ports';
 import { serveRendererBuild, type StaticServer } from './static-server';
+import { HARNESS_WINDOW_STATE, windowStateScript } from './window-state-script';
 
 export const RENDERER_BUILD_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
 
@@ -63,6 +64,7 @@ export class DesktopDriver {
   private staticServer: StaticServer | null = null;
   private storageState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
   private running = false;
+  private pageWindowState: Promise<unknown> = Promise.resolve();
   readonly log = testLogger('desktop');
 
   private constructor(
@@ -134,13 +136,16 @@ export class DesktopDriver {
   private async openWindow(): Promise<void> {
     this.context = await this.launch.browser.newContext(this.storageState ? { storageState: this.storageState } : {});
     await this.ipc.bind(this.context);
+    const focused = this.options.windowFocused ?? true;
+    await this.context.addInitScript({ content: windowStateScript({ focused, visible: true }) });
     await this.context.addInitScript({ content: await preloadBundle() });
     this.page = await this.context.newPage();
     this.window.pageId = pageIdOf(this.page);
     this.ipc.attach(this.page);
     await this.app.start();
     this.window.show();
-    this.window.setFocused(this.options.windowFocused ?? true);
+    this.window.setFocused(focused);
+    this.window.onChange = () => this.mirrorWindowState();
     await this.page.goto(`${this.rendererOrigin}/index.html`);
   }
 
@@ -217,23 +222,38 @@ export class DesktopDriver {
 
   // ---------------------------------------------------------------- simulated OS
 
-  setWindowFocused(focused: boolean): void {
+  /** Tells the page what the OS would: focus/blur and visibility, as Electron's page sees them. */
+  private mirrorWindowState(): void {
+    const { focused, visible } = this.recorder.window;
+    const page = this.page;
+    this.pageWindowState = this.pageWindowState
+      .then(() => page.evaluate(({ name, f, v }) => (window as unknown as Record<string, (f: boolean, v: boolean) => void>)[name]?.(f, v), { name: HARNESS_WINDOW_STATE, f: focused, v: visible }))
+      .catch(() => undefined);
+  }
+
+  /** Simulates the OS focusing or blurring the window (main and the page both see it). */
+  async setWindowFocused(focused: boolean): Promise<void> {
     this.window.setFocused(focused);
+    await this.pageWindowState;
   }
 
   /** The window's close button: returns what the app did ('hide' to the tray). */
-  closeWindow(): 'hide' | 'close' {
-    return this.app.requestWindowClose();
+  async closeWindow(): Promise<'hide' | 'close'> {
+    const outcome = this.app.requestWindowClose();
+    await this.pageWindowState;
+    return outcome;
   }
 
-  clickNotification(index: number): void {
+  async clickNotification(index: number): Promise<void> {
     const click = this.notificationClicks[index];
     if (!click) throw new Error(`no notification #${index} (recorded: ${this.recorder.notifications.length})`);
     click();
+    await this.pageWindowState;
   }
 
-  clickTrayMenu(action: TrayAction): void {
+  async clickTrayMenu(action: TrayAction): Promise<void> {
     this.tray.click(action);
+    await this.pageWindowState;
   }
 
   setIdleSeconds(seconds: number): void {
@@ -249,8 +269,9 @@ export class DesktopDriver {
   }
 
   /** As if the OS launched `droplink://...` while the app runs (a second instance forwarding it). */
-  openDeepLink(url: string): void {
+  async openDeepLink(url: string): Promise<void> {
     this.app.handleSecondInstance(['droplink', url]);
+    await this.pageWindowState;
   }
 
   private async shutdown(): Promise<void> {

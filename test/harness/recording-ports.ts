@@ -33,6 +33,8 @@ export function recordingTray(recorder: Recorder): TrayPort & { click(action: Tr
 /** The "window" is the Playwright page; its OS focus is simulated. */
 export class RecordingWindow implements WindowPort {
   pageId: number | null = null;
+  /** Called after every change of visibility or focus (the driver mirrors it into the page). */
+  onChange: () => void = () => undefined;
 
   constructor(private readonly recorder: Recorder) {}
 
@@ -41,11 +43,13 @@ export class RecordingWindow implements WindowPort {
     w.visible = true;
     w.showCount += 1;
     this.setFocused(true);
+    this.onChange();
   }
 
   hide(): void {
     this.recorder.window.visible = false;
     this.setFocused(false);
+    this.onChange();
   }
 
   isFocused(): boolean {
@@ -59,7 +63,9 @@ export class RecordingWindow implements WindowPort {
   setFocused(focused: boolean): void {
     const w = this.recorder.window;
     if (focused && !w.focused) w.focusCount += 1;
+    const changed = w.focused !== focused;
     w.focused = focused;
+    if (changed) this.onChange();
   }
 }
 

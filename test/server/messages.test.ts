@@ -10,13 +10,13 @@ import {
   newMembers,
   send,
   type Member,
+  seqsOf,
 } from '../support/protocol-client';
 import { closeAll, startTestServer, storages, type TestServer } from '../support/test-server';
 
 const STORAGES = await storages();
 /** Messages per user per 10 s on this server; no other test sends this many from one user. */
 const MESSAGE_LIMIT = 15;
-const seqs = (ms: Message[]): number[] => ms.map((m) => m.seq);
 
 describe.each(STORAGES)('messages (%s)', (storage) => {
   let server: TestServer;
@@ -147,7 +147,7 @@ describe.each(STORAGES)('messages (%s)', (storage) => {
       const next = await send(alice.c, roomId, 'next');
       expect(next.seq).toBe(first.seq + 1);
       const hist = await bob.c.ok('messages:history', { roomId });
-      expect(seqs(hist.messages)).toEqual([1, 2]);
+      expect(seqsOf(hist.messages)).toEqual([1, 2]);
       expect(hist.messages.filter((m) => m.clientId === clientId)).toHaveLength(1);
     });
 
@@ -193,43 +193,43 @@ describe.each(STORAGES)('messages (%s)', (storage) => {
 
     it('history without before gives the newest, ascending', async () => {
       const all = await bob.c.ok('messages:history', { roomId });
-      expect(seqs(all.messages)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(seqsOf(all.messages)).toEqual([1, 2, 3, 4, 5, 6, 7]);
       expect(all.hasMore).toBe(false);
       expect(all.messages.map((m) => m.body)).toEqual(sent.map((m) => m.body));
       const newest = await bob.c.ok('messages:history', { roomId, limit: 3 });
-      expect(seqs(newest.messages)).toEqual([5, 6, 7]);
+      expect(seqsOf(newest.messages)).toEqual([5, 6, 7]);
       expect(newest.hasMore).toBe(true);
     });
 
     it('history pages backwards with before', async () => {
       const p2 = await bob.c.ok('messages:history', { roomId, before: 5, limit: 3 });
-      expect(seqs(p2.messages)).toEqual([2, 3, 4]);
+      expect(seqsOf(p2.messages)).toEqual([2, 3, 4]);
       expect(p2.hasMore).toBe(true);
       const p3 = await bob.c.ok('messages:history', { roomId, before: 2, limit: 3 });
-      expect(seqs(p3.messages)).toEqual([1]);
+      expect(seqsOf(p3.messages)).toEqual([1]);
       expect(p3.hasMore).toBe(false);
       const exact = await bob.c.ok('messages:history', { roomId, before: 4, limit: 3 });
-      expect(seqs(exact.messages)).toEqual([1, 2, 3]);
+      expect(seqsOf(exact.messages)).toEqual([1, 2, 3]);
       expect(exact.hasMore).toBe(false);
       const none = await bob.c.ok('messages:history', { roomId, before: 1 });
       expect(none.messages).toEqual([]);
       expect(none.hasMore).toBe(false);
       const beyond = await bob.c.ok('messages:history', { roomId, before: 1000, limit: 2 });
-      expect(seqs(beyond.messages)).toEqual([6, 7]);
+      expect(seqsOf(beyond.messages)).toEqual([6, 7]);
     });
 
     it('sync pages forwards with after', async () => {
       const p1 = await bob.c.ok('messages:sync', { roomId, after: 0, limit: 3 });
-      expect(seqs(p1.messages)).toEqual([1, 2, 3]);
+      expect(seqsOf(p1.messages)).toEqual([1, 2, 3]);
       expect(p1.hasMore).toBe(true);
       const p2 = await bob.c.ok('messages:sync', { roomId, after: 3, limit: 3 });
-      expect(seqs(p2.messages)).toEqual([4, 5, 6]);
+      expect(seqsOf(p2.messages)).toEqual([4, 5, 6]);
       expect(p2.hasMore).toBe(true);
       const p3 = await bob.c.ok('messages:sync', { roomId, after: 6, limit: 3 });
-      expect(seqs(p3.messages)).toEqual([7]);
+      expect(seqsOf(p3.messages)).toEqual([7]);
       expect(p3.hasMore).toBe(false);
       const exact = await bob.c.ok('messages:sync', { roomId, after: 4, limit: 3 });
-      expect(seqs(exact.messages)).toEqual([5, 6, 7]);
+      expect(seqsOf(exact.messages)).toEqual([5, 6, 7]);
       expect(exact.hasMore).toBe(false);
       const none = await bob.c.ok('messages:sync', { roomId, after: 7 });
       expect(none).toEqual({ messages: [], hasMore: false });
@@ -290,7 +290,7 @@ describe.each(STORAGES)('messages (%s)', (storage) => {
       const pushed = await bob.c.waitFor('message:updated', (m) => m.id === m2.id && m.deletedAt !== null);
       expect(pushed.body).toBe('');
       const hist = await bob.c.ok('messages:history', { roomId });
-      expect(seqs(hist.messages)).toEqual([1, 2]);
+      expect(seqsOf(hist.messages)).toEqual([1, 2]);
       expect(hist.messages[0]?.body).toBe(m1.body);
       expect(hist.messages[1]).toMatchObject({ id: m2.id, body: '', attachments: [] });
       expect(hist.messages[1]?.deletedAt).not.toBeNull();

@@ -10,11 +10,11 @@ import {
   newMembers,
   send,
   uniqueName,
+  idsOf,
 } from '../support/protocol-client';
 import { closeAll, startTestServer, storages, type TestServer } from '../support/test-server';
 
 const STORAGES = await storages();
-const ids = (xs: Array<{ id: string }>): string[] => xs.map((x) => x.id);
 const sorted = (xs: string[]): string[] => [...xs].sort();
 
 describe.each(STORAGES)('rooms (%s)', (storage) => {
@@ -57,7 +57,7 @@ describe.each(STORAGES)('rooms (%s)', (storage) => {
         expect(pushed.kind).toBe('group');
         expect(sorted(pushed.memberIds)).toEqual(sorted(room.memberIds));
         const list = await m.c.ok('rooms:list', {});
-        expect(ids(list.rooms)).toContain(room.id);
+        expect(idsOf(list.rooms)).toContain(room.id);
       }
     });
 
@@ -104,9 +104,9 @@ describe.each(STORAGES)('rooms (%s)', (storage) => {
         RoomSchema.parse(r);
         expect(r.memberIds).toContain(alice!.user.id);
       }
-      expect(ids(list.rooms)).toEqual(expect.arrayContaining([mine.id, shared.id]));
-      expect(ids(list.rooms)).not.toContain(bobsOwn.id);
-      expect(ids(list.rooms)).not.toContain(bobsChannel.id);
+      expect(idsOf(list.rooms)).toEqual(expect.arrayContaining([mine.id, shared.id]));
+      expect(idsOf(list.rooms)).not.toContain(bobsOwn.id);
+      expect(idsOf(list.rooms)).not.toContain(bobsChannel.id);
     });
 
     it('rooms:browse lists public channels, also ones the caller is not in, and never groups or dms', async () => {
@@ -115,9 +115,9 @@ describe.each(STORAGES)('rooms (%s)', (storage) => {
       const group = await createRoom(bob!.c, 'group', [alice!]);
       const { room: dm } = await bob!.c.ok('rooms:dm', { userId: alice!.user.id });
       const { rooms } = await alice!.c.ok('rooms:browse', {});
-      expect(ids(rooms)).toContain(channel.id);
-      expect(ids(rooms)).not.toContain(group.id);
-      expect(ids(rooms)).not.toContain(dm.id);
+      expect(idsOf(rooms)).toContain(channel.id);
+      expect(idsOf(rooms)).not.toContain(group.id);
+      expect(idsOf(rooms)).not.toContain(dm.id);
       for (const r of rooms) expect(r.kind).toBe('channel');
     });
   });
@@ -183,7 +183,7 @@ describe.each(STORAGES)('rooms (%s)', (storage) => {
       expect(pushed.memberIds).toHaveLength(2);
       const msg = await send(alice!.c, channel.id, 'welcome bob');
       await bob!.c.waitFor('message:new', (m) => m.id === msg.id);
-      expect(ids((await bob!.c.ok('rooms:list', {})).rooms)).toContain(channel.id);
+      expect(idsOf((await bob!.c.ok('rooms:list', {})).rooms)).toContain(channel.id);
     });
 
     it('joining twice is harmless', async () => {
@@ -224,7 +224,7 @@ describe.each(STORAGES)('rooms (%s)', (storage) => {
       await bob2.waitFor('room:removed', (p) => p.roomId === group.id);
       const upd = await alice!.c.waitFor('room:updated', (r) => r.id === group.id && !r.memberIds.includes(bob!.user.id));
       expect(upd.memberIds).toEqual([alice!.user.id]);
-      expect(ids((await bob!.c.ok('rooms:list', {})).rooms)).not.toContain(group.id);
+      expect(idsOf((await bob!.c.ok('rooms:list', {})).rooms)).not.toContain(group.id);
     });
 
     it('after leaving, no more pushes and room events are forbidden', async () => {
@@ -261,7 +261,7 @@ describe.each(STORAGES)('rooms (%s)', (storage) => {
       expect(sorted(room.memberIds)).toEqual(sorted([alice!.user.id, bob!.user.id, carol!.user.id]));
       await carol!.c.waitFor('room:updated', (r) => r.id === group.id);
       await alice!.c.waitFor('room:updated', (r) => r.id === group.id && r.memberIds.includes(carol!.user.id));
-      expect(ids((await carol!.c.ok('rooms:list', {})).rooms)).toContain(group.id);
+      expect(idsOf((await carol!.c.ok('rooms:list', {})).rooms)).toContain(group.id);
       const msg = await send(alice!.c, group.id, 'hello carol');
       await carol!.c.waitFor('message:new', (m) => m.id === msg.id);
     });

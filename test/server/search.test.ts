@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Message } from '../../common/protocol';
-import { closeAllClients, createRoom, newClientId, newMembers, send, type Member } from '../support/protocol-client';
+import { closeAllClients, createRoom, idsOf, newClientId, newMembers, send, type Member } from '../support/protocol-client';
 import { closeAll, startTestServer, storages, type TestServer } from '../support/test-server';
 
 const STORAGES = await storages();
 /** A word no other test uses (letters only, so any tokenizer keeps it whole). */
 const uniqueWord = (): string =>
   `zq${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
-const ids = (ms: Message[]): string[] => ms.map((m) => m.id).sort();
 
 describe.each(STORAGES)('messages:search (%s)', (storage) => {
   let server: TestServer;
@@ -38,14 +36,14 @@ describe.each(STORAGES)('messages:search (%s)', (storage) => {
     await send(alice.c, shared, 'nothing to see here');
 
     const forBob = await bob.c.ok('messages:search', { query: word });
-    expect(ids(forBob.messages)).toEqual([inShared.id]);
+    expect(idsOf(forBob.messages).sort()).toEqual([inShared.id]);
     expect(forBob.messages[0]).toMatchObject({ id: inShared.id, roomId: shared, body: inShared.body, seq: inShared.seq });
 
     const forAlice = await alice.c.ok('messages:search', { query: word });
-    expect(ids(forAlice.messages)).toEqual(ids([inShared, inChannel]));
+    expect(idsOf(forAlice.messages).sort()).toEqual(idsOf([inShared, inChannel]).sort());
 
     const forEve = await eve.c.ok('messages:search', { query: word });
-    expect(ids(forEve.messages)).toEqual([inEves.id]);
+    expect(idsOf(forEve.messages).sort()).toEqual([inEves.id]);
   });
 
   it('a public channel the caller has not joined is not searched', async () => {
@@ -60,9 +58,9 @@ describe.each(STORAGES)('messages:search (%s)', (storage) => {
     const a = await send(alice.c, shared, `${word} one`);
     const b = await send(alice.c, alicesChannel, `${word} two`);
     const narrowed = await alice.c.ok('messages:search', { query: word, roomId: alicesChannel });
-    expect(ids(narrowed.messages)).toEqual([b.id]);
+    expect(idsOf(narrowed.messages).sort()).toEqual([b.id]);
     const other = await alice.c.ok('messages:search', { query: word, roomId: shared });
-    expect(ids(other.messages)).toEqual([a.id]);
+    expect(idsOf(other.messages).sort()).toEqual([a.id]);
     await bob.c.fail('messages:search', { query: word, roomId: alicesChannel }, 'forbidden');
     await bob.c.fail('messages:search', { query: word, roomId: evesRoom }, 'forbidden');
     await bob.c.fail('messages:search', { query: word, roomId: newClientId() }, 'not_found');
@@ -79,7 +77,7 @@ describe.each(STORAGES)('messages:search (%s)', (storage) => {
     expect((await bob.c.ok('messages:search', { query: gone })).messages).toEqual([]);
     expect((await bob.c.ok('messages:search', { query: old })).messages).toEqual([]);
     const found = await bob.c.ok('messages:search', { query: fresh });
-    expect(ids(found.messages)).toEqual([e.id]);
+    expect(idsOf(found.messages).sort()).toEqual([e.id]);
     expect(found.messages[0]?.body).toBe(`now edited ${fresh}`);
   });
 

@@ -146,7 +146,7 @@ describe.each(STORAGES)('Socket.IO auth and input validation (%s)', (storage) =>
     });
 
     it('an unknown event with an ack gets invalid_input', async () => {
-      expectAckError(await alice.c.rawCall('no:such-event', [{ roomId }]), 'invalid_input', 'no:such-event');
+      expectAckError(await alice.c.rawCall('no:such-event', [{ roomId }], 3000), 'invalid_input', 'no:such-event');
       expectAckError(await alice.c.rawCall('__proto__', [{}]), 'invalid_input', '__proto__');
       await stillServing();
     });

@@ -10,12 +10,12 @@ import {
   newMembers,
   send,
   syncAll,
+  range,
+  seqsOf,
 } from '../support/protocol-client';
 import { closeAll, startTestServer, storages, type TestServer } from '../support/test-server';
 
 const STORAGES = await storages();
-const seqs = (ms: Message[]): number[] => ms.map((m) => m.seq);
-const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe.each(STORAGES)('sync and durability (%s)', (storage) => {
   let server: TestServer;
@@ -57,13 +57,13 @@ describe.each(STORAGES)('sync and durability (%s)', (storage) => {
     const bobBack = await connectUser(server, bob!);
     // paging with hasMore
     const p1 = await bobBack.ok('messages:sync', { roomId: room.id, after: highest, limit: 10 });
-    expect(seqs(p1.messages)).toEqual(range(4, 13));
+    expect(seqsOf(p1.messages)).toEqual(range(4, 13));
     expect(p1.hasMore).toBe(true);
     const p2 = await bobBack.ok('messages:sync', { roomId: room.id, after: 13, limit: 10 });
-    expect(seqs(p2.messages)).toEqual(range(14, 23));
+    expect(seqsOf(p2.messages)).toEqual(range(14, 23));
     expect(p2.hasMore).toBe(true);
     const p3 = await bobBack.ok('messages:sync', { roomId: room.id, after: 23, limit: 10 });
-    expect(seqs(p3.messages)).toEqual([24, 25, 26, 27, 28]);
+    expect(seqsOf(p3.messages)).toEqual([24, 25, 26, 27, 28]);
     expect(p3.hasMore).toBe(false);
 
     const got = [...p1.messages, ...p2.messages, ...p3.messages];
@@ -76,7 +76,7 @@ describe.each(STORAGES)('sync and durability (%s)', (storage) => {
     const rooms = (await bobBack.ok('rooms:list', {})).rooms;
     expect(rooms.find((r) => r.id === room.id)?.lastSeq).toBe(28);
     expect(rooms.find((r) => r.id === other.id)?.lastSeq).toBe(1);
-    expect(seqs(await syncAll(bobBack, other.id))).toEqual([1]);
+    expect(seqsOf(await syncAll(bobBack, other.id))).toEqual([1]);
 
     // and from now on bob gets pushes again
     const after = await send(carol!.c, room.id, 'welcome back');
@@ -137,7 +137,7 @@ describe.each(STORAGES)('sync and durability (%s)', (storage) => {
     const a = await connectUser(server, alice!);
     const b = await connectUser(server, bob!);
     const all = await syncAll(b, room.id);
-    expect(seqs(all)).toEqual([1, 2, 3, 4, 5]);
+    expect(seqsOf(all)).toEqual([1, 2, 3, 4, 5]);
     expect(all.map((m) => m.id)).toEqual(sent.map((m) => m.id));
     expect(all[0]?.reactions['✅']).toEqual([bob!.user.id]);
     expect(all[2]?.body).toBe('durable 3 (edited)');

@@ -37,8 +37,9 @@ export interface HasUrl {
 }
 
 export const DEFAULT_PASSWORD = 'correct horse battery';
-export const ACK_TIMEOUT_MS = 5000;
+export const ACK_TIMEOUT_MS = 8000;
 export const WAIT_TIMEOUT_MS = 3000;
+export const CONNECT_TIMEOUT_MS = 10_000;
 
 let counter = 0;
 /** A unique, valid username (lower-case, <= 32 chars). */
@@ -341,7 +342,7 @@ function openSocket(server: HasUrl, auth: Record<string, unknown> | undefined): 
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    timeout: 5000,
+    timeout: CONNECT_TIMEOUT_MS,
   }) as TypedSocket;
 }
 
@@ -354,7 +355,7 @@ export async function connect(server: HasUrl, token: string, userId?: string): P
   // Wrap before the handshake completes so that no early push is missed.
   const client = new ProtocolClient(socket, userId);
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('connect timed out')), 5000);
+    const timer = setTimeout(() => reject(new Error(`connect timed out after ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS);
     socket.once('connect', () => {
       clearTimeout(timer);
       resolve();
@@ -381,7 +382,10 @@ export async function connectError(server: HasUrl, auth: Record<string, unknown>
   const socket = openSocket(server, auth);
   try {
     return await new Promise<Error>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('neither connect nor connect_error within 5 s')), 5000);
+      const timer = setTimeout(
+        () => reject(new Error(`neither connect nor connect_error within ${CONNECT_TIMEOUT_MS} ms`)),
+        CONNECT_TIMEOUT_MS,
+      );
       socket.once('connect', () => {
         clearTimeout(timer);
         reject(new Error('connected although it should have been refused'));
@@ -404,6 +408,13 @@ export function closeAllClients(): void {
 
 // ---------------------------------------------------------------- scenario helpers
 
+/** The seqs of a list of messages, in list order. */
+export const seqsOf = (ms: ReadonlyArray<{ seq: number }>): number[] => ms.map((m) => m.seq);
+/** The ids of a list, in list order. */
+export const idsOf = (xs: ReadonlyArray<{ id: string }>): string[] => xs.map((x) => x.id);
+/** from..to inclusive. */
+export const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
 /** A registered user with one connected device. */
 export interface Member extends Registered {
   c: ProtocolClient;
@@ -414,9 +425,19 @@ export async function newMember(server: HasUrl, prefix = 'u'): Promise<Member> {
   return { ...r, c: await connectUser(server, r) };
 }
 
-export async function newMembers(server: HasUrl, n: number, prefix = 'u'): Promise<Member[]> {
+export async function newMembers(server: HasUrl, n: number, prefix = 'u', parallel = 8): Promise<Member[]> {
   const regs = await registerMany(server, n, prefix);
-  return Promise.all(regs.map(async (r) => ({ ...r, c: await connectUser(server, r) })));
+  const out: Member[] = new Array(n);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < n) {
+      const i = next++;
+      const r = regs[i]!;
+      out[i] = { ...r, c: await connectUser(server, r) };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, n) }, worker));
+  return out;
 }
 
 /** Creates a room through `owner` with the others as members. */

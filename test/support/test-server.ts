@@ -126,7 +126,7 @@ export async function startTestServer(storage: Storage, opts: StartOptions = {})
     if (!dataDir) {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'droplink-test-'));
       dataDir = dir;
-      cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      cleanups.push(() => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
     }
     let databaseUrl: string | undefined;
     if (storage === 'postgres') {

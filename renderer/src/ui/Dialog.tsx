@@ -27,7 +27,11 @@ export function Dialog({ title, description, onClose, children, size = 'medium',
     const node = panel.current;
     const autofocus = node?.querySelector<HTMLElement>('[data-autofocus]') ?? node?.querySelector<HTMLElement>(FOCUSABLE);
     (autofocus ?? node)?.focus();
-    return () => previous?.focus?.();
+    return () => {
+      // Give focus back unless what the dialog did already moved it (e.g. into a room's composer).
+      const current = document.activeElement;
+      if (!current || current === document.body || node?.contains(current)) previous?.focus?.();
+    };
   }, []);
 
   const onKeyDown = (event: React.KeyboardEvent) => {

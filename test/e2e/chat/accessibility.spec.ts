@@ -2,6 +2,7 @@ import { expect, test } from '../../harness/fixtures';
 import { composer, expectNoSeriousA11yViolations, messageRow, openRoomFromSidebar, roomNav, screenshot, sendFromComposer } from './chat-helpers';
 
 test('chat and settings have no serious accessibility violations, in light and dark', async ({ createUser, launchDesktop }) => {
+  test.setTimeout(120_000);
   const alice = await createUser('alice', { displayName: 'Alice Archer' });
   const bob = await createUser('bob', { displayName: 'Bob Baker' });
   const a = await launchDesktop({ profile: 'alice', user: alice });

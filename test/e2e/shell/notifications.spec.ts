@@ -1,5 +1,5 @@
 import { test, expect } from '../../harness/fixtures';
-import { messageBodies, sendMessage } from './shell-helpers';
+import { messageBodies, openRoom, sendMessage } from './shell-helpers';
 
 test('a message in a background room notifies; one in the focused room does not', async ({ createUser, launchDesktop }) => {
   const [alice, bob] = await Promise.all([createUser('alice', { displayName: 'Alice' }), createUser('bob', { displayName: 'Bob' })]);
@@ -7,10 +7,10 @@ test('a message in a background room notifies; one in the focused room does not'
   const b = await launchDesktop({ profile: 'bob', user: bob });
   const general = await a.createRoom('general', [bob.id]);
   const random = await a.createRoom('random', [bob.id]);
-  await a.focusRoom(general.id); // Alice is looking at #general, window focused
+  await openRoom(a, general); // Alice is looking at #general, window focused
 
-  await sendMessage(b, general.id, 'in the focused room');
-  await sendMessage(b, random.id, 'in the background room');
+  await sendMessage(b, general, 'in the focused room');
+  await sendMessage(b, random, 'in the background room');
   await expect.poll(() => messageBodies(a, random.id)).toEqual(['in the background room']);
   await expect.poll(() => messageBodies(a, general.id)).toEqual(['in the focused room']);
 
@@ -20,9 +20,9 @@ test('a message in a background room notifies; one in the focused room does not'
   expect(b.recorder.notifications).toEqual([]);
 
   // Clicking the notification shows the window and asks the renderer to open that room.
-  a.closeWindow();
+  await a.closeWindow();
   expect(a.recorder.window.visible).toBe(false);
-  a.clickNotification(0);
+  await a.clickNotification(0);
   expect(a.recorder.window.visible).toBe(true);
   await expect.poll(() => a.events().filter((e) => e.type === 'navigate').map((e) => e.payload)).toEqual([{ roomId: random.id }]);
 });
@@ -32,15 +32,15 @@ test('previews can be hidden, and do-not-disturb silences everything', async ({ 
   const a = await launchDesktop({ profile: 'alice', user: alice, settings: { notifications: { showPreview: false } } });
   const b = await launchDesktop({ profile: 'bob', user: bob });
   const room = await a.createRoom('ops', [bob.id]);
-  a.setWindowFocused(false);
+  await a.setWindowFocused(false);
 
-  await sendMessage(b, room.id, 'secret plans');
+  await sendMessage(b, room, 'secret plans');
   await expect.poll(() => a.recorder.notifications.length).toBe(1);
   expect(a.recorder.notifications[0]).toMatchObject({ title: 'New message', body: '' });
 
-  a.clickTrayMenu('status:dnd');
+  await a.clickTrayMenu('status:dnd');
   expect(a.recorder.tray?.menu.find((item) => item.checked)?.id).toBe('status:dnd');
-  await sendMessage(b, room.id, `@${alice.username} are you there?`);
+  await sendMessage(b, room, `@${alice.username} are you there?`);
   await expect.poll(() => messageBodies(a, room.id).length).toBe(2);
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(a.recorder.notifications.length).toBe(1);

@@ -1,5 +1,5 @@
 import { test, expect } from '../../harness/fixtures';
-import { deliveredMessages, sendMessage } from './shell-helpers';
+import { deliveredMessages, hasChatUi, openRoom, sendMessage } from './shell-helpers';
 
 test('the tray shows unread messages and clears when they are read', async ({ createUser, launchDesktop }) => {
   const [alice, bob] = await Promise.all([createUser('alice'), createUser('bob')]);
@@ -9,18 +9,18 @@ test('the tray shows unread messages and clears when they are read', async ({ cr
   expect(a.recorder.tray).toMatchObject({ icon: 'read', tooltip: 'Droplink' });
   expect(a.recorder.tray?.menu.map((item) => item.id)).toEqual(['open', 'status:online', 'status:away', 'status:dnd', 'quit']);
 
-  a.setWindowFocused(false);
-  await sendMessage(b, room.id, 'one');
-  await sendMessage(b, room.id, 'two');
+  await a.setWindowFocused(false);
+  await sendMessage(b, room, 'one');
+  await sendMessage(b, room, 'two');
   await expect.poll(() => a.recorder.badgeCount).toBe(2);
   expect(a.recorder.tray).toMatchObject({ icon: 'unread', tooltip: 'Droplink: 2 unread messages' });
 
-  // The user opens the room; the renderer marks it read.
-  a.setWindowFocused(true);
-  await a.focusRoom(room.id);
+  // The user comes back and opens the room; the renderer marks what it shows as read.
+  await a.setWindowFocused(true);
+  await openRoom(a, room);
   const last = deliveredMessages(a, room.id).at(-1)!;
-  await a.invokeOk('receipts:read', { roomId: room.id, seq: last.seq });
-  expect(a.recorder.badgeCount).toBe(0);
+  if (!(await hasChatUi(a))) await a.invokeOk('receipts:read', { roomId: room.id, seq: last.seq });
+  await expect.poll(() => a.recorder.badgeCount).toBe(0);
   expect(a.recorder.tray).toMatchObject({ icon: 'read', tooltip: 'Droplink' });
 
   // The read receipt reached the server: a fresh app start shows no unread either.
@@ -33,8 +33,8 @@ test('the tray shows unread messages and clears when they are read', async ({ cr
 test('closing the window hides it to the tray; the tray menu opens it again', async ({ createUser, launchDesktop }) => {
   const alice = await createUser('alice');
   const a = await launchDesktop({ profile: 'alice', user: alice });
-  expect(a.closeWindow()).toBe('hide');
+  expect(await a.closeWindow()).toBe('hide');
   expect(a.recorder.window).toMatchObject({ visible: false, focused: false });
-  a.clickTrayMenu('open');
+  await a.clickTrayMenu('open');
   expect(a.recorder.window).toMatchObject({ visible: true, focused: true });
 });

@@ -9,10 +9,10 @@ test('two users on two desktop apps exchange messages', async ({ createUser, lau
   const room = await a.createRoom('general', [bob.id]);
   await expect.poll(async () => (await b.invokeOk('rooms:list', {})).rooms.map((r) => r.id)).toContain(room.id);
 
-  await sendMessage(a, room.id, 'Hello Bob');
+  await sendMessage(a, room, 'Hello Bob');
   await expect.poll(() => messageBodies(b, room.id)).toEqual(['Hello Bob']);
 
-  await sendMessage(b, room.id, 'Hi Alice');
+  await sendMessage(b, room, 'Hi Alice');
   await expect.poll(() => messageBodies(a, room.id)).toEqual(['Hello Bob', 'Hi Alice']);
   // Each arrives exactly once, and the sender's own message came back as stored.
   await expect.poll(() => messageBodies(b, room.id)).toEqual(['Hello Bob', 'Hi Alice']);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { register, signIn } from '../../services/session';
 import { useSessionStore } from '../../stores/session';
 import { useSettingsStore } from '../../stores/settings';
@@ -17,6 +17,7 @@ export function AuthScreen() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const passwordId = useId();
 
   // Prefilled from settings (or the last session) until the user types their own.
   const url = serverUrl ?? savedUrl ?? session?.serverUrl ?? '';
@@ -93,19 +94,27 @@ export function AuthScreen() {
               <input className="input" name="displayName" value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="name" />
             </label>
           )}
-          <label className="field">
-            <span className="field__label">Password</span>
+          <div className="field">
+            <label className="field__label" htmlFor={passwordId}>
+              Password
+            </label>
             <input
+              id={passwordId}
               className="input"
               type="password"
               name="password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               autoComplete={registering ? 'new-password' : 'current-password'}
+              aria-describedby={registering ? `${passwordId}-hint` : undefined}
               required
             />
-            {registering && <span className="field__hint">At least 8 characters.</span>}
-          </label>
+            {registering && (
+              <span id={`${passwordId}-hint`} className="field__hint">
+                At least 8 characters.
+              </span>
+            )}
+          </div>
 
           {error && (
             <p className="form-error" role="alert">

@@ -41,7 +41,7 @@ const LogList = forwardRef<HTMLDivElement, ListProps & { context?: ListContext }
   return <div {...props} ref={ref} role="log" aria-label={context?.label} aria-live="polite" aria-relevant="additions" onKeyDown={onKeyDown} />;
 });
 
-const Scroller = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(function Scroller(props, ref) {
+const Scroller = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement> & { context?: ListContext }>(function Scroller({ context: _context, ...props }, ref) {
   return <div {...props} ref={ref} className="message-list__scroller" />;
 });
 
@@ -57,7 +57,7 @@ function initialIndex(items: ListItem[], highlightSeq: number | null, unreadAfte
     const index = indexOf((m) => m.seq > unreadAfterSeq);
     if (index > 0) return { index, align: 'start' as const, offset: -48 };
   }
-  return { index: 'LAST' as const, align: 'end' as const };
+  return { index: Math.max(0, items.length - 1), align: 'end' as const };
 }
 
 export function MessageList({ roomId, title }: { roomId: string; title: string }) {
