@@ -9,6 +9,7 @@ const socketsKey = (userId: string) => `droplink:presence:{${userId}}:sockets`;
 
 const CONNECT = `
 redis.call('SADD', KEYS[2], ARGV[1])
+redis.call('PERSIST', KEYS[1])
 redis.call('HINCRBY', KEYS[1], 'epoch', 1)
 if redis.call('HSETNX', KEYS[1], 'status', 'online') == 1 then return 1 end
 return 0`;
@@ -17,10 +18,15 @@ const DISCONNECT = `
 redis.call('SREM', KEYS[2], ARGV[1])
 return {redis.call('SCARD', KEYS[2]), tonumber(redis.call('HGET', KEYS[1], 'epoch') or '0')}`;
 
+// An offline user's leftover epoch is only needed while grace timers may still be pending.
 const EXPIRE = `
 if redis.call('SCARD', KEYS[2]) == 0 and redis.call('HGET', KEYS[1], 'epoch') == ARGV[1]
-  and redis.call('HDEL', KEYS[1], 'status') == 1 then return 1 end
+  and redis.call('HDEL', KEYS[1], 'status') == 1 then
+  redis.call('EXPIRE', KEYS[1], ARGV[2])
+  return 1
+end
 return 0`;
+const OFFLINE_STATE_TTL_SECONDS = 86_400;
 
 const SET_STATUS = `
 if redis.call('SCARD', KEYS[2]) == 0 then return 0 end
@@ -47,7 +53,7 @@ export class RedisPresence implements PresenceTracker {
   }
 
   async expire(userId: string, epoch: number): Promise<boolean> {
-    return (await this.run(EXPIRE, userId, String(epoch))) === 1;
+    return (await this.run(EXPIRE, userId, String(epoch), String(OFFLINE_STATE_TTL_SECONDS))) === 1;
   }
 
   async setStatus(userId: string, status: SettableStatus): Promise<boolean> {

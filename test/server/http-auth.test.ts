@@ -110,6 +110,8 @@ describe.each(STORAGES)('HTTP auth (%s)', (storage) => {
       ['a number as username', { username: 12345, password: DEFAULT_PASSWORD }],
       ['an array as password', { username: 'valid_name_w', password: ['x', 'y'] }],
       ['an object as displayName', { username: 'valid_name_v', password: DEFAULT_PASSWORD, displayName: { a: 1 } }],
+      ['a 65-character displayName', { username: 'valid_name_u', password: DEFAULT_PASSWORD, displayName: 'd'.repeat(65) }],
+      ['a blank displayName', { username: 'valid_name_t', password: DEFAULT_PASSWORD, displayName: '   ' }],
       ['null', null],
       ['an array body', [1, 2, 3]],
       ['a string body', 'hello'],

@@ -38,7 +38,7 @@ export interface HasUrl {
 
 export const DEFAULT_PASSWORD = 'correct horse battery';
 export const ACK_TIMEOUT_MS = 8000;
-export const WAIT_TIMEOUT_MS = 3000;
+export const WAIT_TIMEOUT_MS = 5000;
 export const CONNECT_TIMEOUT_MS = 10_000;
 
 let counter = 0;
@@ -159,6 +159,8 @@ export interface Received<E extends ServerEventName = ServerEventName> {
   event: E;
   payload: ServerPayload<E>;
   at: number;
+  /** Set when the payload does not match the protocol schema of the event. */
+  shapeError?: string;
 }
 
 export class AckError extends Error {
@@ -185,10 +187,12 @@ export class ProtocolClient {
       const name = event as ServerEventName;
       // Shape check of every push against the protocol schema.
       const parsed = serverEvents[name].safeParse(payload);
+      let shapeError: string | undefined;
       if (!parsed.success) {
-        this.shapeErrors.push(`${event}: ${parsed.error.message} in ${JSON.stringify(payload).slice(0, 300)}`);
+        shapeError = `${event} push does not match the protocol: ${parsed.error.message} in ${JSON.stringify(payload).slice(0, 300)}`;
+        this.shapeErrors.push(shapeError);
       }
-      this.received.push({ event: name, payload: payload as ServerPayload<typeof name>, at: Date.now() });
+      this.received.push({ event: name, payload: payload as ServerPayload<typeof name>, at: Date.now(), shapeError });
       for (const l of this.listeners) l();
     });
   }
@@ -260,7 +264,8 @@ export class ProtocolClient {
 
   /**
    * Resolves with the first push of `event` matching `predicate`, including pushes that
-   * already arrived (so register nothing in advance); rejects after timeoutMs.
+   * already arrived (so register nothing in advance); rejects after timeoutMs, or when a
+   * matching push does not match the protocol schema.
    */
   waitFor<E extends ServerEventName>(
     event: E,
@@ -282,7 +287,10 @@ export class ProtocolClient {
         const found = this.events(event, predicate);
         if (found.length >= count) {
           cleanup();
-          resolve(found);
+          // every push a test waits for is also checked against the protocol schema
+          const bad = this.received.find((r) => r.event === event && r.shapeError && found.includes(r.payload as ServerPayload<E>));
+          if (bad) reject(new Error(bad.shapeError));
+          else resolve(found);
           return true;
         }
         return false;

@@ -174,6 +174,7 @@ function LoadedMessageList({ roomId, title, timeline }: { roomId: string; title:
         atBottomThreshold={64}
         followOutput={(isAtBottom) => (isAtBottom && !hasNewer ? 'auto' : false)}
         increaseViewportBy={{ top: 600, bottom: 300 }}
+        defaultItemHeight={52}
         alignToBottom
       />
       {(!atBottom || hasNewer) && <JumpToLatest unread={unreadCount} onClick={jumpToLatest} />}
