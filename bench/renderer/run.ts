@@ -57,7 +57,7 @@ const MEASURE_OPEN = `new Promise((resolve) => {
   const check = () => {
     const row = document.querySelector('.message-row[data-seq="' + latest + '"]');
     const box = row && row.getBoundingClientRect();
-    if (box && box.height > 0 && box.top >= 0 && box.bottom <= innerHeight) resolve(performance.now() - started);
+    if (box && box.height > 0 && box.top >= 0 && box.bottom <= innerHeight && row.checkVisibility({ visibilityProperty: true })) resolve(performance.now() - started);
     else requestAnimationFrame(check);
   };
   requestAnimationFrame(check);

@@ -39,7 +39,17 @@ function componentsFor(myUsername: string | null): Components {
 
 const componentCache = new Map<string | null, Components>();
 
+/** Anything markdown, a mention or a link could start with; most messages have none and skip the parser. */
+const MAY_NEED_MARKDOWN = /[*_`[\]<>#~|\\!&]|https?:|@|^\s*(\d+[.)]|[-+])\s|\n\s*\n|^ {4}/m;
+
 export const MessageBody = memo(function MessageBody({ body, myUsername }: { body: string; myUsername: string | null }) {
+  if (!MAY_NEED_MARKDOWN.test(body)) {
+    return (
+      <div className="message-body">
+        <p>{body.trim()}</p>
+      </div>
+    );
+  }
   let components = componentCache.get(myUsername);
   if (!components) {
     components = componentsFor(myUsername);

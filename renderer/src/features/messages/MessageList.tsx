@@ -1,5 +1,5 @@
-import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
-import { Virtuoso, type ListProps, type VirtuosoHandle } from 'react-virtuoso';
+import { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
+import { Virtuoso, type IndexLocationWithAlign, type ListProps, type VirtuosoHandle } from 'react-virtuoso';
 import { loadLatest, loadNewer, loadOlder } from '../../services/messages';
 import type { Message } from '../../shared/contract';
 import { useMessagesStore, type Timeline } from '../../stores/messages';
@@ -14,6 +14,7 @@ import { MessageRow } from './MessageRow';
 import { PendingRow } from './PendingRow';
 import { RoomIntro } from './RoomIntro';
 import { useMarkReadWhenSeen } from './use-mark-read';
+import { useStickToBottom } from './use-stick-to-bottom';
 import './MessageList.css';
 
 export interface ListContext {
@@ -47,18 +48,27 @@ const Scroller = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement> & { c
 
 const COMPONENTS = { List: LogList, Scroller, Header: ListHeader };
 
-function initialIndex(items: ListItem[], highlightSeq: number | null, unreadAfterSeq: number | null) {
+/** Where the list opens: on a searched message, at the first unread one, or (null) at the bottom. */
+function initialLocation(items: ListItem[], highlightSeq: number | null, unreadAfterSeq: number | null): IndexLocationWithAlign | null {
   const indexOf = (match: (m: Message) => boolean) => items.findIndex((i) => i.kind === 'message' && match(i.message));
   if (highlightSeq !== null) {
     const index = indexOf((m) => m.seq === highlightSeq);
-    if (index !== -1) return { index, align: 'center' as const };
+    if (index !== -1) return { index, align: 'center' };
   }
   if (unreadAfterSeq !== null) {
     const index = indexOf((m) => m.seq > unreadAfterSeq);
-    if (index > 0) return { index, align: 'start' as const, offset: -48 };
+    if (index > 0) return { index, align: 'start', offset: -48 };
   }
-  return { index: Math.max(0, items.length - 1), align: 'end' as const };
+  return null;
 }
+
+/**
+ * Opening at the bottom scrolls there directly (initialScrollTop) rather than through
+ * initialTopMostItemIndex, which waits four frames before it starts. The list stays invisible
+ * until it sits at the bottom, so the top of the page never flashes.
+ */
+const OPEN_AT_BOTTOM = 1e9;
+const SETTLE_FALLBACK_MS = 300;
 
 export function MessageList({ roomId, title }: { roomId: string; title: string }) {
   const timeline = useMessagesStore((s) => s.timelines[roomId]);
@@ -91,17 +101,35 @@ function LoadedMessageList({ roomId, title, timeline }: { roomId: string; title:
   }, [messages, myId]);
   // Seq-based, so prepending a page of N lowers it by exactly N and Virtuoso keeps the viewport still.
   const firstItemIndex = messages[0]?.seq ?? 1;
-  const [initialTop] = useState(() => initialIndex(items, highlightSeq, unreadAfterSeq));
+  const [initialTop] = useState(() => initialLocation(items, highlightSeq, unreadAfterSeq));
+  const follow = useStickToBottom(initialTop === null);
+  const [settled, setSettled] = useState(initialTop !== null);
+  useEffect(() => {
+    if (settled) return;
+    const timer = setTimeout(() => setSettled(true), SETTLE_FALLBACK_MS);
+    return () => clearTimeout(timer);
+  }, [settled]);
+  const onAtBottom = useCallback(
+    (bottom: boolean) => {
+      follow.onAtBottom(bottom);
+      setAtBottom(bottom);
+      if (bottom) setSettled(true);
+    },
+    [follow],
+  );
 
   useMarkReadWhenSeen(roomId, atBottom && !hasNewer ? (messages.at(-1)?.seq ?? null) : null);
 
-  // My own new message always brings the list to the bottom.
-  const pendingCount = pending.length;
-  const previousPending = useRef(pendingCount);
-  useEffect(() => {
-    if (pendingCount > previousPending.current) virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
-    previousPending.current = pendingCount;
-  }, [pendingCount]);
+  const lastItem = items.at(-1);
+  const previousLastKey = useRef(lastItem?.key);
+  useLayoutEffect(() => {
+    const appended = lastItem?.key !== previousLastKey.current;
+    previousLastKey.current = lastItem?.key;
+    if (!appended || hasNewer) return;
+    // My own new message always brings the list to the bottom; others' only when already there.
+    if (lastItem?.kind === 'pending') follow.pinAndStick();
+    else follow.stick();
+  }, [lastItem, hasNewer, follow]);
 
   useEffect(() => {
     if (highlightSeq === null) return;
@@ -143,7 +171,7 @@ function LoadedMessageList({ roomId, title, timeline }: { roomId: string; title:
 
   const jumpToLatest = () => {
     if (hasNewer) void loadLatest(roomId).catch(() => undefined);
-    else virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: 'smooth' });
+    else follow.pinAndStick();
   };
 
   const context = useMemo<ListContext>(() => ({ label: `Messages in ${title}`, title, roomId, hasOlder }), [title, roomId, hasOlder]);
@@ -157,24 +185,24 @@ function LoadedMessageList({ roomId, title, timeline }: { roomId: string; title:
   }
 
   return (
-    <div className="message-list">
+    <div className={`message-list${settled ? '' : ' message-list--settling'}`}>
       <Virtuoso<ListItem, ListContext>
         ref={virtuoso}
         className="message-list__virtuoso"
         data={items}
         context={context}
         firstItemIndex={firstItemIndex}
-        initialTopMostItemIndex={initialTop}
+        {...(initialTop ? { initialTopMostItemIndex: initialTop } : { initialScrollTop: OPEN_AT_BOTTOM })}
         computeItemKey={(_, item) => item.key}
         itemContent={itemContent}
         components={COMPONENTS}
         startReached={() => void loadOlder(roomId).catch(() => undefined)}
         endReached={() => void loadNewer(roomId).catch(() => undefined)}
-        atBottomStateChange={setAtBottom}
+        atBottomStateChange={onAtBottom}
         atBottomThreshold={64}
-        followOutput={(isAtBottom) => (isAtBottom && !hasNewer ? 'auto' : false)}
+        scrollerRef={follow.attach}
+        totalListHeightChanged={follow.stick}
         increaseViewportBy={{ top: 600, bottom: 300 }}
-        defaultItemHeight={52}
         alignToBottom
       />
       {(!atBottom || hasNewer) && <JumpToLatest unread={unreadCount} onClick={jumpToLatest} />}
