@@ -66,6 +66,8 @@ export function loadNewer(roomId: string): Promise<void> {
 /** Shows a message (from search) in context: loads the history around it unless it is already loaded, then highlights it. */
 export async function revealMessage(roomId: string, seq: number): Promise<void> {
   const timeline = useMessagesStore.getState().timelines[roomId];
+  // Highlight first, so a list that mounts with the new window opens on the message.
+  useUiStore.getState().setHighlight({ roomId, seq });
   if (!timeline || indexOfSeq(timeline.messages, seq) === -1) {
     const half = Math.floor(PAGE_SIZE / 2);
     const { messages, hasMore } = await call('messages:history', { roomId, before: seq + half + 1, limit: PAGE_SIZE });
@@ -74,8 +76,6 @@ export async function revealMessage(roomId: string, seq: number): Promise<void> 
     useMessagesStore.getState().setWindow(roomId, messages, { hasOlder: hasMore, hasNewer: newest < lastSeq });
     learnSenders(messages);
   }
-  const ui = useUiStore.getState();
-  ui.setHighlight({ roomId, seq });
   setTimeout(() => {
     const current = useUiStore.getState().highlight;
     if (current?.roomId === roomId && current.seq === seq) useUiStore.getState().setHighlight(null);

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 
 const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
+const POSITIONING_MS = 1_500;
 
 /**
  * Keeps the list pinned to its bottom while new messages arrive. Virtuoso's own followOutput
@@ -11,6 +12,9 @@ const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
 export function useStickToBottom(initiallyPinned: boolean) {
   const node = useRef<HTMLElement | null>(null);
   const pinned = useRef(initiallyPinned);
+  // A list opened on a given message passes the bottom while it positions itself (and pages in
+  // newer messages): that must not pin it. The user reaching the bottom later does.
+  const armedAt = useRef(initiallyPinned ? 0 : performance.now() + POSITIONING_MS);
 
   const stick = useCallback(() => {
     const scroller = node.current;
@@ -35,7 +39,7 @@ export function useStickToBottom(initiallyPinned: boolean) {
 
   /** Virtuoso reports reaching (or leaving) the bottom; only reaching it pins. */
   const onAtBottom = useCallback((atBottom: boolean) => {
-    if (atBottom) pinned.current = true;
+    if (atBottom && performance.now() >= armedAt.current) pinned.current = true;
   }, []);
 
   /** Pins and jumps to the bottom (my own message, "jump to latest"). */
