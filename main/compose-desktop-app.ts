@@ -20,6 +20,7 @@ import { PresenceService } from './services/presence-service';
 import { DELIVERED_FLUSH_MS, READ_FLUSH_MS, ReceiptBatcher } from './services/receipt-batcher';
 import { RoomDirectory } from './services/room-directory';
 import { ServerHttpService } from './services/server-http-service';
+import { attachmentPath, createAttachmentProxy, type AttachmentProxy } from './services/attachment-proxy';
 import { SessionService } from './services/session-service';
 import { SettingsService } from './services/settings-service';
 import { sameTrayView, trayView } from './services/tray-view';
@@ -33,6 +34,8 @@ export interface DesktopOptions {
   profile: string;
   /** Origins (scheme://host) the main window's pages are served from; IPC from anything else is refused. */
   trustedOrigins: readonly string[];
+  /** The origin the window loads attachments from (`<origin>/attachments/<id>`, see attachment-proxy). */
+  attachmentOrigin: string;
   connection?: ConnectionOptions;
   outboxRetryBackoff?: BackoffOptions;
   eventBatchIntervalMs?: number;
@@ -52,9 +55,8 @@ export interface DesktopApp {
   requestWindowClose(): 'hide' | 'close';
   /** Marks the app as quitting (tray Quit, OS shutdown, Cmd+Q). */
   markQuitting(): void;
-  /** The server's origin, for the renderer's CSP (img-src); null before one is known. */
-  serverOrigin(): string | null;
-  onServerOriginChange(listener: (origin: string | null) => void): void;
+  /** Answers the window's requests under /attachments/ (null for other paths). */
+  serveAttachment: AttachmentProxy;
   /** Flushes pending events and writes, disconnects. */
   dispose(): Promise<void>;
 }
@@ -91,8 +93,6 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
   });
 
   let quitting = false;
-  let currentServerOrigin: string | null = null;
-  const originListeners = new Set<(origin: string | null) => void>();
 
   const openRoom = (roomId: string): void => {
     ports.window.show();
@@ -132,15 +132,8 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
   });
 
   // ---- session -> connection
-  const setServerOrigin = (url: string | null): void => {
-    const origin = url ? new URL(url).origin : null;
-    if (origin === currentServerOrigin) return;
-    currentServerOrigin = origin;
-    for (const listener of originListeners) listener(origin);
-  };
   session.onChange((state, target) => {
     emit({ type: 'session', payload: state });
-    setServerOrigin(target?.url ?? null);
     connection.use(target);
     if (target) void outbox.open(target.user.id);
     else {
@@ -292,7 +285,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     },
     'users:search': async ({ query }) => serverHttp.searchUsers(query),
     'uploads:start': async (args) => serverHttp.upload(args),
-    'files:link': async ({ attachmentId }) => serverHttp.fileLink(attachmentId),
+    'files:link': async ({ attachmentId }) => ({ url: `${options.attachmentOrigin}${attachmentPath(attachmentId)}` }),
     'settings:get': async () => settings.get(),
     'settings:set': async (patch) => settings.update(patch),
     'ui:focus-room': async ({ roomId }) => {
@@ -337,10 +330,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     markQuitting() {
       quitting = true;
     },
-    serverOrigin: () => currentServerOrigin,
-    onServerOriginChange(listener) {
-      originListeners.add(listener);
-    },
+    serveAttachment: createAttachmentProxy(() => session.current()),
     async dispose() {
       presence.stop();
       outbox.dispose();

@@ -89,13 +89,14 @@ async function main(): Promise<void> {
       system: electronSystem(),
       localServer,
     },
-    { version: app.getVersion(), platform: process.platform, profile, trustedOrigins },
+    { version: app.getVersion(), platform: process.platform, profile, trustedOrigins, attachmentOrigin: RENDERER_ORIGIN },
   );
   closeRequested = () => desktop.requestWindowClose();
 
   installContentGuards(trustedOrigins);
-  if (devOrigin) installDevCsp(devOrigin, () => desktop.serverOrigin());
-  else serveRenderer(path.join(here, '../renderer'), () => desktop.serverOrigin());
+  // app:// serves attachments in dev too, so it is registered either way.
+  serveRenderer(path.join(here, '../renderer'), desktop.serveAttachment);
+  if (devOrigin) installDevCsp(devOrigin, RENDERER_ORIGIN);
 
   app.on('second-instance', (_event, argv) => desktop.handleSecondInstance(argv));
   app.on('activate', () => window.show());

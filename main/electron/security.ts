@@ -46,15 +46,15 @@ function guardPermissions(target: Session): void {
 
 /**
  * Adds the CSP header to the dev server's responses (the packaged renderer gets it from the app://
- * protocol handler). The server origin is read per response because it changes with the session.
+ * protocol handler).
  */
-export function installDevCsp(devOrigin: string, serverOrigin: () => string | null): void {
+export function installDevCsp(devOrigin: string, attachmentOrigin: string): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     if (originOf(details.url) !== devOrigin) return callback({});
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [contentSecurityPolicy({ serverOrigin: serverOrigin(), dev: true })],
+        'Content-Security-Policy': [contentSecurityPolicy({ dev: { attachmentOrigin } })],
       },
     });
   });

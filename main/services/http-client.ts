@@ -5,7 +5,9 @@ export interface HttpRequest {
   method: 'GET' | 'POST';
   token?: string;
   json?: unknown;
-  body?: FormData;
+  /** A ready-made body (with its `contentType`), e.g. a streamed multipart upload. */
+  body?: ReadableStream<Uint8Array>;
+  contentType?: string;
 }
 
 /** Joins a server base URL and a server-relative path. */
@@ -19,13 +21,15 @@ export async function requestJson(baseUrl: string, pathname: string, request: Ht
   const headers: Record<string, string> = {};
   if (request.token) headers.authorization = `Bearer ${request.token}`;
   let body: BodyInit | undefined = request.body;
+  if (request.contentType) headers['content-type'] = request.contentType;
   if (request.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(request.json);
   }
   let response: Response;
   try {
-    response = await fetch(serverUrlFor(baseUrl, pathname), { method: request.method, headers, body, redirect: 'error' });
+    // duplex 'half' is what fetch requires for a streamed request body.
+    response = await fetch(serverUrlFor(baseUrl, pathname), { method: request.method, headers, body, redirect: 'error', duplex: 'half' } as RequestInit);
   } catch {
     throw new DesktopError(errorInfo('internal', `Cannot reach the server at ${baseUrl}.`));
   }

@@ -1,38 +1,39 @@
-import { API_PATHS, SignedLinkResponseSchema, UploadResponseSchema, UsersResponseSchema, type Attachment, type User } from '../../common/protocol';
+import { API_PATHS, UploadResponseSchema, UsersResponseSchema, type Attachment, type User } from '../../common/protocol';
 import type { DesktopEvent } from '../../common/ipc';
 import { DesktopError, errorInfo, SIGNED_OUT_ERROR } from './errors';
-import { requestJson, serverUrlFor } from './http-client';
+import { requestJson } from './http-client';
+import { progressStream } from './progress-stream';
 import type { SessionService } from './session-service';
 
 const unexpected = (): DesktopError => new DesktopError(errorInfo('internal', 'The server sent an unexpected answer.'));
 
-/** The HTTP side of the server API that the renderer reaches through main: uploads, file links, user search. */
+/** The HTTP side of the server API that the renderer reaches through main: uploads and user search. */
 export class ServerHttpService {
   constructor(
     private readonly session: Pick<SessionService, 'current'>,
     private readonly emit: (event: DesktopEvent) => void,
   ) {}
 
+  /** Streams the multipart body to the server, reporting progress as the bytes are taken. */
   async upload(input: { uploadId: string; name: string; mime: string; data: Uint8Array }): Promise<{ attachment: Attachment }> {
     const target = this.requireSession();
-    const total = input.data.byteLength;
-    this.emit({ type: 'upload:progress', payload: { uploadId: input.uploadId, loaded: 0, total } });
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(input.data)], { type: input.mime || 'application/octet-stream' }), input.name);
-    const parsed = UploadResponseSchema.safeParse(await requestJson(target.url, API_PATHS.uploads, { method: 'POST', token: target.token, body: form }));
-    if (!parsed.success) throw unexpected();
-    this.emit({ type: 'upload:progress', payload: { uploadId: input.uploadId, loaded: total, total } });
-    return parsed.data;
-  }
-
-  /** An absolute, short-lived URL an <img> in the renderer can load without the token. */
-  async fileLink(attachmentId: string): Promise<{ url: string }> {
-    const target = this.requireSession();
-    const parsed = SignedLinkResponseSchema.safeParse(
-      await requestJson(target.url, `${API_PATHS.files}/${encodeURIComponent(attachmentId)}/link`, { method: 'GET', token: target.token }),
+    const encoded = new Response(form);
+    const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
+    const bytes = new Uint8Array(await encoded.arrayBuffer());
+    const report = (loaded: number): void =>
+      this.emit({ type: 'upload:progress', payload: { uploadId: input.uploadId, loaded, total: bytes.byteLength } });
+    const parsed = UploadResponseSchema.safeParse(
+      await requestJson(target.url, API_PATHS.uploads, {
+        method: 'POST',
+        token: target.token,
+        body: progressStream(bytes, report),
+        contentType,
+      }),
     );
     if (!parsed.success) throw unexpected();
-    return { url: serverUrlFor(target.url, parsed.data.url) };
+    return parsed.data;
   }
 
   async searchUsers(query: string): Promise<{ users: User[] }> {

@@ -103,7 +103,7 @@ export class DesktopDriver {
     this.idle = new ScriptedIdleMonitor();
     this.tray = recordingTray(this.recorder);
     // Kept across restarts, like app://droplink stays the same origin.
-    this.staticServer ??= await serveRendererBuild(RENDERER_BUILD_DIR, () => (this.running ? this.app.serverOrigin() : null));
+    this.staticServer ??= await serveRendererBuild(RENDERER_BUILD_DIR, (pathname) => (this.running ? this.app.serveAttachment(pathname) : Promise.resolve(null)));
     this.app = composeDesktopApp(
       {
         clock: systemClock,
@@ -124,6 +124,7 @@ export class DesktopDriver {
         platform: process.platform,
         profile: this.profile,
         trustedOrigins: [this.staticServer.origin],
+        attachmentOrigin: this.staticServer.origin,
         connection: { backoff: { initialMs: 150, maxMs: 1_000, jitter: 0.2 } },
         outboxRetryBackoff: { initialMs: 200, maxMs: 1_000, jitter: 0.2 },
         idlePollMs: 100,

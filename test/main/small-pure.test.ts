@@ -48,14 +48,20 @@ describe('profiles', () => {
 });
 
 describe('contentSecurityPolicy', () => {
-  it('allows scripts only from the app and images from the server', () => {
-    const csp = contentSecurityPolicy({ serverOrigin: 'https://chat.example.com' });
+  it('allows scripts, images and everything else only from the app itself', () => {
+    const csp = contentSecurityPolicy();
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self';");
-    expect(csp).toContain("img-src 'self' data: blob: https://chat.example.com");
+    expect(csp).toContain("img-src 'self' data: blob:;");
+    expect(csp).toContain("connect-src 'self';");
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain('unsafe-eval');
-    expect(contentSecurityPolicy({ serverOrigin: null })).toContain("img-src 'self' data: blob:;");
+  });
+
+  it('in dev, also allows the app:// origin that serves attachments, and hot reload', () => {
+    const csp = contentSecurityPolicy({ dev: { attachmentOrigin: 'app://droplink' } });
+    expect(csp).toContain("img-src 'self' data: blob: app://droplink;");
+    expect(csp).toContain("script-src 'self' 'unsafe-inline'");
   });
 });
 

@@ -8,9 +8,6 @@ test('upload an image, see it inline on both sides, open it, react to it', async
   const a = await launchDesktop({ profile: 'alice', user: alice });
   const b = await launchDesktop({ profile: 'bob', user: bob });
   await a.createRoom('design', [bob.id]);
-  // The window's CSP admits the server's images only if the server was known when the page
-  // loaded; main does not reload the window after the first sign-in yet (reported to the shell).
-  await Promise.all([a.page.reload(), b.page.reload()]);
   await openRoomFromSidebar(a.page, 'design');
   await openRoomFromSidebar(b.page, 'design');
 
@@ -31,6 +28,15 @@ test('upload an image, see it inline on both sides, open it, react to it', async
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
     await expect(messageLog(page).getByText('hero-notes.txt')).toBeVisible();
   }
+  // Files come from the window's own origin through main (no token or server origin in the page).
+  const href = await messageLog(b.page).getByRole('link', { name: 'Download hero-notes.txt' }).getAttribute('href');
+  expect(href?.startsWith(`${b.rendererOrigin}/attachments/`)).toBe(true);
+  const download = await b.page.evaluate(async (url) => {
+    const response = await fetch(url);
+    return { text: await response.text(), disposition: response.headers.get('content-disposition') };
+  }, href!);
+  expect(download.text).toContain('Hero section notes');
+  expect(download.disposition).toMatch(/^attachment/);
 
   const row = messageRow(b.page, 'Here it is');
   await row.hover();
