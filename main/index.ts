@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       clock: systemClock,
       log,
       notifications: electronNotifications(),
-      tray: electronTray(),
+      tray: electronTray(window),
       window,
       tokenVault: safeStorageTokenVault(userData, log),
       settingsStore: electronSettingsStore(store),

@@ -86,6 +86,43 @@ const trayDrop = (color: Rgba, notch: boolean): Layer => ({
 });
 const badgeDot = (color: Rgba): Layer => ({ distance: (x, y) => dot(x, y), color: () => color });
 
+/** A 3x5 pixel font for the taskbar badge's count. */
+const GLYPHS: Record<string, string[]> = {
+  '1': ['010', '110', '010', '010', '111'],
+  '2': ['111', '001', '111', '100', '111'],
+  '3': ['111', '001', '111', '001', '111'],
+  '4': ['101', '101', '111', '001', '001'],
+  '5': ['111', '100', '111', '001', '111'],
+  '6': ['111', '100', '111', '101', '111'],
+  '7': ['111', '001', '010', '010', '010'],
+  '8': ['111', '101', '111', '101', '111'],
+  '9': ['111', '101', '111', '001', '111'],
+  '+': ['000', '010', '111', '010', '000'],
+};
+
+function box(x: number, y: number, cx: number, cy: number, hw: number, hh: number): number {
+  const qx = Math.abs(x - cx) - hw;
+  const qy = Math.abs(y - cy) - hh;
+  return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0);
+}
+
+/** White text drawn from GLYPHS, centred, `cell` = one font pixel as a fraction of the icon. */
+function text(label: string, cell: number, color: Rgba): Layer {
+  const cells: { cx: number; cy: number }[] = [];
+  const width = label.length * 3 + (label.length - 1);
+  [...label].forEach((char, index) => {
+    GLYPHS[char]?.forEach((row, ry) =>
+      [...row].forEach((bit, rx) => {
+        if (bit !== '1') return;
+        const col = index * 4 + rx;
+        cells.push({ cx: 0.5 + (col + 0.5 - width / 2) * cell, cy: 0.5 + (ry + 0.5 - 2.5) * cell });
+      }),
+    );
+  });
+  const half = cell / 2 + 0.002;
+  return { distance: (x, y) => Math.min(...cells.map((c) => box(x, y, c.cx, c.cy, half, half))), color: () => color };
+}
+
 function write(name: string, size: number, layers: Layer[]): void {
   writeFileSync(path.join(out, name), encodePng(size, size, render(size, layers)));
   console.log(`resources/${name} ${size}x${size}`);
@@ -104,3 +141,8 @@ for (const [suffix, size] of [['', 16], ['@2x', 32]] as const) {
 // Windows and Linux: the coloured icon, with a red dot when there are unread messages.
 write('tray.png', 32, [background, appDrop(white)]);
 write('trayUnread.png', 32, [background, appDrop(white), badgeDot(red)]);
+// Windows taskbar overlay (no numeric badge API there): a red disc with the count, 1..9 and 9+.
+const disc: Layer = { distance: (x, y) => Math.hypot(x - 0.5, y - 0.5) - 0.48, color: () => red };
+for (const label of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '9+']) {
+  write(`badge-${label.replace('+', 'plus')}.png`, 32, [disc, text(label, label.length > 1 ? 0.085 : 0.12, white)]);
+}

@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, type Rectangle } from 'electron';
+import { BrowserWindow, screen, type NativeImage, type Rectangle } from 'electron';
 import type { WindowPort } from '../ports';
 
 export interface WindowBoundsStore {
@@ -27,6 +27,7 @@ function visibleBounds(saved: Rectangle | null): Partial<Rectangle> {
 /** The one chat window, created on first show, locked down (isolated, sandboxed, no Node). */
 export class MainWindow implements WindowPort {
   private window: BrowserWindow | null = null;
+  private overlay: { icon: NativeImage | null; description: string } | null = null;
 
   constructor(private readonly options: MainWindowOptions) {}
 
@@ -47,6 +48,12 @@ export class MainWindow implements WindowPort {
 
   webContentsId(): number | null {
     return this.window && !this.window.isDestroyed() ? this.window.webContents.id : null;
+  }
+
+  /** The Windows taskbar overlay (kept, and applied again when the window is re-created). */
+  setOverlayIcon(icon: NativeImage | null, description: string): void {
+    this.overlay = { icon, description };
+    this.window?.setOverlayIcon(icon, description);
   }
 
   send(channel: string, payload: unknown): void {
@@ -87,6 +94,7 @@ export class MainWindow implements WindowPort {
     win.on('closed', () => {
       this.window = null;
     });
+    if (this.overlay) win.setOverlayIcon(this.overlay.icon, this.overlay.description);
     void win.loadURL(this.options.url);
     this.window = win;
     return win;

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { app, Menu, nativeImage, Tray, type NativeImage } from 'electron';
 import type { TrayAction, TrayPort, TrayView } from '../ports';
+import { badgeOverlayFile } from '../services/tray-view';
+import type { MainWindow } from './main-window';
 import { resourcesDir } from './resources-dir';
 
 function trayIcon(kind: TrayView['icon']): NativeImage {
@@ -13,7 +15,7 @@ function trayIcon(kind: TrayView['icon']): NativeImage {
 }
 
 /** Renders the tray view computed by the tray service, and the dock/taskbar badge. */
-export function electronTray(): TrayPort {
+export function electronTray(window: Pick<MainWindow, 'setOverlayIcon'>): TrayPort {
   let tray: Tray | null = null;
   let onAction: (action: TrayAction) => void = () => undefined;
   const create = (view: TrayView): Tray => {
@@ -35,8 +37,11 @@ export function electronTray(): TrayPort {
           })),
         ),
       );
-      // macOS dock and Unity-style Linux launchers show the count; Windows has no numeric badge API.
-      app.setBadgeCount(view.badgeCount);
+      // macOS dock and Unity-style Linux launchers show the count; Windows gets a taskbar overlay icon.
+      if (process.platform === 'win32') {
+        const file = badgeOverlayFile(view.badgeCount);
+        window.setOverlayIcon(file ? nativeImage.createFromPath(path.join(resourcesDir(), file)) : null, view.tooltip);
+      } else app.setBadgeCount(view.badgeCount);
     },
     onAction(listener) {
       onAction = listener;

@@ -34,4 +34,10 @@ export function trayView(input: TrayInput): TrayView {
   };
 }
 
+/** Windows has no numeric badge: the taskbar overlay icon (resources/badge-*.png) for a count, or null. */
+export function badgeOverlayFile(count: number): string | null {
+  if (count <= 0) return null;
+  return count > 9 ? 'badge-9plus.png' : `badge-${count}.png`;
+}
+
 export const sameTrayView = (a: TrayView | null, b: TrayView): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import type { Room } from '../../common/protocol';
-import { trayView, unreadTotal } from '../../main/services/tray-view';
+import { badgeOverlayFile, trayView, unreadTotal } from '../../main/services/tray-view';
 import { UnreadTracker } from '../../main/services/unread-tracker';
 
 const room = (id: string, lastSeq: number, unreadCount: number): Room => ({
@@ -73,5 +74,17 @@ describe('UnreadTracker', () => {
     expect(tracker.counts().get('new')).toBe(1);
     tracker.remove('new');
     expect(tracker.counts().size).toBe(0);
+  });
+});
+
+describe('badgeOverlayFile', () => {
+  it('names a shipped overlay icon for each count, none for zero', () => {
+    expect(badgeOverlayFile(0)).toBeNull();
+    expect(badgeOverlayFile(1)).toBe('badge-1.png');
+    expect(badgeOverlayFile(9)).toBe('badge-9.png');
+    expect(badgeOverlayFile(10)).toBe('badge-9plus.png');
+    for (const count of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 250]) {
+      expect(existsSync(new URL(`../../resources/${badgeOverlayFile(count)}`, import.meta.url))).toBe(true);
+    }
   });
 });
