@@ -7,6 +7,7 @@ import {
 import type { ClientPayload, ClientResult, Room, ServerEventName, ServerPayload } from '../common/protocol';
 import type { DesktopPorts, TrayAction, TrayView } from './ports';
 import type { BackoffOptions } from './services/backoff';
+import { ChangeCatchUp } from './services/change-catch-up';
 import { ConnectionService, type ConnectionOptions } from './services/connection-service';
 import { deepLinkFromArgv, parseDeepLink } from './services/deep-link';
 import { DesktopError, errorInfo, SIGNED_OUT_ERROR } from './services/errors';
@@ -78,6 +79,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
   const users = new UserDirectory(connection);
   const view = new ViewState();
   const intake = new MessageIntake(connection, emit, log);
+  const changes = new ChangeCatchUp(connection, emit, log);
   const presence = new PresenceService(ports.idle, clock, () => settings.get().autoAwayMinutes, options.idlePollMs);
   const delivered = new ReceiptBatcher('receipts:delivered', connection, clock, log, DELIVERED_FLUSH_MS);
   const read = new ReceiptBatcher('receipts:read', connection, clock, log, READ_FLUSH_MS);
@@ -134,6 +136,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
   // ---- session -> connection
   session.onChange((state, target) => {
     emit({ type: 'session', payload: state });
+    changes.reset();
     connection.use(target);
     if (target) void outbox.open(target.user.id);
     else {
@@ -153,11 +156,14 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
   };
 
   connection.onConnected(async () => {
+    changes.connecting();
     const ack = await connection.request('rooms:list', {});
     if (!ack.ok) throw new DesktopError(ack.error);
     rooms.replaceAll(ack.rooms);
     unread.reset(ack.rooms);
     await intake.syncAll(ack.rooms);
+    // New messages are in; now edits, deletions and reactions made meanwhile to older ones.
+    await changes.catchUp(ack.rooms.map((room) => room.id));
     if (presence.status() !== 'online') void connection.request('presence:set', { status: presence.status() });
     void read.flush();
     void outbox.pump();
@@ -170,6 +176,9 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
       case 'message:new':
         intake.live(payload as ServerPayload<'message:new'>);
         return; // the intake forwards it, once
+      case 'message:updated':
+        changes.seen(payload as ServerPayload<'message:updated'>);
+        break;
       case 'room:updated': {
         const room = payload as ServerPayload<'room:updated'>;
         if (!rooms.get(room.id)) unread.setFromRoom(room);
@@ -181,6 +190,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
         rooms.remove(roomId);
         unread.remove(roomId);
         intake.forgetRoom(roomId);
+        changes.forgetRoom(roomId);
         break;
       }
       case 'receipt': {
@@ -195,6 +205,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
   });
 
   intake.onArrival((message, via) => {
+    changes.seen(message);
     const me = session.current()?.user;
     if (!me) return;
     const fromOther = message.senderId !== me.id;
@@ -223,10 +234,15 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
       const { roomId } = args as ClientPayload<'rooms:leave'>;
       rooms.remove(roomId);
       unread.remove(roomId);
+      changes.forgetRoom(roomId);
     } else if (name === 'users:get') {
       users.remember((result as ClientResult<'users:get'>).users);
     } else if ('room' in result) {
       learnRooms([(result as ClientResult<'rooms:create'>).room]);
+    } else if ('messages' in result) {
+      changes.seenAll((result as ClientResult<'messages:history'>).messages); // history, sync, search
+    } else if ('message' in result) {
+      changes.seen((result as ClientResult<'messages:edit'>).message); // edit, delete, react
     }
   };
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { IdSchema, MessageSchema, ReceiptSchema, RoomSchema, SettableStatusSchema, UserSchema } from './entities';
+import { IdSchema, MessageSchema, ReceiptSchema, RoomSchema, SettableStatusSchema, TimestampSchema, UserSchema } from './entities';
 import type { ErrorInfo } from './errors';
 import {
   ATTACHMENTS_PER_MESSAGE_MAX,
+  CHANGES_LIMIT_DEFAULT,
+  CHANGES_LIMIT_MAX,
   EMOJI_MAX,
   HISTORY_LIMIT_DEFAULT,
   HISTORY_LIMIT_MAX,
@@ -82,6 +84,20 @@ export const clientEvents = {
       roomId: IdSchema,
       after: Seq,
       limit: z.number().int().min(1).max(SYNC_LIMIT_MAX).default(SYNC_LIMIT_DEFAULT),
+    }),
+    result: MessagesPage,
+  },
+  /**
+   * Extension: the room's messages whose `updatedAt` is after the cursor (`since`, or the pair
+   * `since`+`sinceId` of the last message of the previous page), tombstones included, ascending
+   * by (updatedAt, id). How a client that was away catches up edits, deletions and reactions.
+   */
+  'messages:changes': {
+    payload: z.object({
+      roomId: IdSchema,
+      since: TimestampSchema,
+      sinceId: IdSchema.optional(),
+      limit: z.number().int().min(1).max(CHANGES_LIMIT_MAX).default(CHANGES_LIMIT_DEFAULT),
     }),
     result: MessagesPage,
   },

@@ -44,6 +44,12 @@ export const MessageSchema = z.object({
   createdAt: TimestampSchema,
   editedAt: TimestampSchema.nullable(),
   deletedAt: TimestampSchema.nullable(),
+  /**
+   * Extension: when the message last changed (sent, edited, deleted, reaction added or removed),
+   * the cursor of `messages:changes`. Optional so that other servers' messages stay valid;
+   * this server always sends it.
+   */
+  updatedAt: TimestampSchema.optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

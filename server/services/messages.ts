@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ProtocolError, type Attachment, type Message, type ParsedPayload } from '../../common/protocol';
 import type { Queryable } from '../storage/database';
 import { isUniqueViolation } from '../storage/errors';
-import { attachments, messages, reactions, roomMembers, rooms, type MessageRow } from '../storage/schema';
+import { attachments, messages, nowMs, reactions, roomMembers, rooms, type MessageRow } from '../storage/schema';
 import { requireMembership } from './membership';
 import { toAttachment, toMessage } from './serializers';
 
@@ -122,6 +122,7 @@ export async function sendMessage(
           senderId,
           clientId: input.clientId,
           body: input.body,
+          updatedAt: nowMs,
         })
         .returning();
       if (!inserted) throw new Error('insert returned no row');
@@ -189,6 +190,33 @@ export async function syncMessages(
   return { messages: await hydrateMessages(db, rows.slice(0, input.limit)), hasMore };
 }
 
+/**
+ * The room's messages changed after the cursor (tombstones included), ascending by
+ * (updatedAt, id). The cursor is `since`, or (`since`, `sinceId`) = the last message of the
+ * previous page, which pages exactly even when several messages share one updatedAt.
+ */
+export async function messageChanges(
+  db: Queryable,
+  userId: string,
+  input: ParsedPayload<'messages:changes'>,
+): Promise<{ messages: Message[]; hasMore: boolean }> {
+  await requireMembership(db, input.roomId, userId);
+  // Before 1970 means "from the start" (and keeps PostgreSQL away from years it cannot parse).
+  const since = sql`${new Date(Math.max(Date.parse(input.since), 0)).toISOString()}::timestamptz`;
+  const after =
+    input.sinceId === undefined
+      ? sql`${messages.updatedAt} > ${since}`
+      : sql`(${messages.updatedAt}, ${messages.id}) > (${since}, ${input.sinceId}::uuid)`;
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.roomId, input.roomId), after))
+    .orderBy(asc(messages.updatedAt), asc(messages.id))
+    .limit(input.limit + 1);
+  const hasMore = rows.length > input.limit;
+  return { messages: await hydrateMessages(db, rows.slice(0, input.limit)), hasMore };
+}
+
 /** Loads a message in a room the user belongs to (`not_found`, then `forbidden`). */
 async function requireVisibleMessage(db: Queryable, userId: string, messageId: string): Promise<MessageRow> {
   const [row] = await db.select().from(messages).where(eq(messages.id, messageId)).limit(1);
@@ -208,7 +236,7 @@ export async function editMessage(db: Queryable, userId: string, input: ParsedPa
   if (row.deletedAt) throw new ProtocolError('conflict', 'a deleted message cannot be edited');
   const [updated] = await db
     .update(messages)
-    .set({ body: input.body, editedAt: new Date() })
+    .set({ body: input.body, editedAt: new Date(), updatedAt: nowMs })
     .where(and(eq(messages.id, row.id), isNull(messages.deletedAt)))
     .returning();
   if (!updated) throw new ProtocolError('conflict', 'a deleted message cannot be edited');
@@ -222,7 +250,7 @@ export async function deleteMessage(db: Queryable, userId: string, messageId: st
   const deleted = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(messages)
-      .set({ body: '', deletedAt: new Date() })
+      .set({ body: '', deletedAt: new Date(), updatedAt: nowMs })
       .where(eq(messages.id, row.id))
       .returning();
     // Detaching revokes other members' access to the files; the uploader keeps it.
@@ -234,15 +262,30 @@ export async function deleteMessage(db: Queryable, userId: string, messageId: st
   return { message: await hydrateOne(db, deleted), changed: true };
 }
 
+/** Adds or removes one reaction; a real change bumps the message's updatedAt in the same transaction. */
 export async function reactToMessage(db: Queryable, userId: string, input: ParsedPayload<'messages:react'>): Promise<Message> {
   const row = await requireVisibleMessage(db, userId, input.messageId);
   if (row.deletedAt) throw new ProtocolError('conflict', 'a deleted message cannot be reacted to');
-  if (input.add) {
-    await db.insert(reactions).values({ messageId: row.id, userId, emoji: input.emoji }).onConflictDoNothing();
-  } else {
-    await db
-      .delete(reactions)
-      .where(and(eq(reactions.messageId, row.id), eq(reactions.userId, userId), eq(reactions.emoji, input.emoji)));
-  }
-  return hydrateOne(db, row);
+  const current = await db.transaction(async (tx) => {
+    const touched = input.add
+      ? await tx
+          .insert(reactions)
+          .values({ messageId: row.id, userId, emoji: input.emoji })
+          .onConflictDoNothing()
+          .returning({ emoji: reactions.emoji })
+      : await tx
+          .delete(reactions)
+          .where(and(eq(reactions.messageId, row.id), eq(reactions.userId, userId), eq(reactions.emoji, input.emoji)))
+          .returning({ emoji: reactions.emoji });
+    if (touched.length === 0) return row;
+    const [bumped] = await tx
+      .update(messages)
+      .set({ updatedAt: nowMs })
+      .where(and(eq(messages.id, row.id), isNull(messages.deletedAt)))
+      .returning();
+    // Deleted meanwhile: throwing rolls the reaction back.
+    if (!bumped) throw new ProtocolError('conflict', 'a deleted message cannot be reacted to');
+    return bumped;
+  });
+  return hydrateOne(db, current);
 }

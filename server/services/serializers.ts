@@ -42,6 +42,7 @@ export function toMessage(row: MessageRow, attachments: Attachment[], reactions:
     createdAt: row.createdAt.toISOString(),
     editedAt: iso(row.editedAt),
     deletedAt: iso(row.deletedAt),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 

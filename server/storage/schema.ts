@@ -18,6 +18,13 @@ const tsvector = customType<{ data: string }>({
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
+/**
+ * The transaction's time cut to milliseconds: what a message's `updated_at` is set to. Clients
+ * only see milliseconds (ISO strings), so storing more would make a `since` cursor they send
+ * back compare below the very row it came from.
+ */
+export const nowMs = sql`date_trunc('milliseconds', now())`;
+
 export const users = pgTable(
   'users',
   {
@@ -86,6 +93,8 @@ export const messages = pgTable(
     createdAt: createdAt(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Bumped (to `nowMs`) with every change: insert, edit, delete, reaction added or removed. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(nowMs),
     search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, body)`),
   },
   (t) => [
@@ -93,6 +102,8 @@ export const messages = pgTable(
     unique('messages_room_seq_key').on(t.roomId, t.seq),
     unique('messages_sender_client_key').on(t.senderId, t.clientId),
     index('messages_search_idx').using('gin', t.search),
+    // Serves messages:changes (a room's changes after an (updated_at, id) cursor).
+    index('messages_room_updated_idx').on(t.roomId, t.updatedAt, t.id),
   ],
 );
 

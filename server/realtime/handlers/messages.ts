@@ -1,5 +1,6 @@
 import {
   deleteMessage,
+  messageChanges,
   editMessage,
   messageHistory,
   reactToMessage,
@@ -14,6 +15,7 @@ type MessageEvents =
   | 'messages:send'
   | 'messages:history'
   | 'messages:sync'
+  | 'messages:changes'
   | 'messages:edit'
   | 'messages:delete'
   | 'messages:react'
@@ -33,6 +35,8 @@ export function messageHandlers({ ctx, broadcaster }: RealtimeDeps): Pick<Handle
     'messages:history': (payload, call) => messageHistory(ctx.db, call.userId, payload),
 
     'messages:sync': (payload, call) => syncMessages(ctx.db, call.userId, payload),
+
+    'messages:changes': (payload, call) => messageChanges(ctx.db, call.userId, payload),
 
     'messages:search': async (payload, call) => ({ messages: await searchMessages(ctx.db, call.userId, payload) }),
 
