@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { encodePng } from './png-encoder';
+import { PNG } from 'pngjs';
 
 type Rgba = [number, number, number, number];
 /** A layer: coverage-producing distance function (negative inside) and its colour at (x, y). */
@@ -13,7 +13,7 @@ interface Layer {
   color(x: number, y: number): Rgba;
 }
 
-const out = path.resolve(import.meta.dirname, '../resources');
+const out = import.meta.dirname;
 
 function roundedSquare(x: number, y: number, inset: number, radius: number): number {
   const qx = Math.abs(x - 0.5) - (0.5 - inset - radius);
@@ -124,7 +124,9 @@ function text(label: string, cell: number, color: Rgba): Layer {
 }
 
 function write(name: string, size: number, layers: Layer[]): void {
-  writeFileSync(path.join(out, name), encodePng(size, size, render(size, layers)));
+  const png = new PNG({ width: size, height: size });
+  png.data = Buffer.from(render(size, layers));
+  writeFileSync(path.join(out, name), PNG.sync.write(png));
   console.log(`resources/${name} ${size}x${size}`);
 }
 
