@@ -11,32 +11,46 @@ import { ensureUsers } from './users';
 export const PAGE_SIZE = 50;
 const HIGHLIGHT_MS = 2500;
 
-const inFlight = new Set<string>();
+const inFlight = new Map<string, Promise<void>>();
 
-/** Runs a load at most once at a time per key (scroll events fire startReached repeatedly). */
-async function once(key: string, load: () => Promise<void>): Promise<void> {
-  if (inFlight.has(key)) return;
-  inFlight.add(key);
-  try {
-    await load();
-  } finally {
-    inFlight.delete(key);
-  }
+/**
+ * Runs a load at most once at a time per key (scroll events fire startReached repeatedly);
+ * a second call while it runs gets the running one.
+ */
+function once(key: string, load: () => Promise<void>): Promise<void> {
+  const running = inFlight.get(key);
+  if (running) return running;
+  const promise = load().finally(() => inFlight.delete(key));
+  inFlight.set(key, promise);
+  return promise;
+}
+
+/** Resolves once every load running now has finished (whether it worked or not). */
+export async function loadsSettled(): Promise<void> {
+  await Promise.allSettled([...inFlight.values()]);
 }
 
 const learnSenders = (messages: readonly Message[]): void => ensureUsers(new Set(messages.map((m) => m.senderId)));
 
 /**
  * Opens the room at its live end. The empty window is created first so that live messages
- * arriving while the page is on its way are kept and merged with it.
+ * arriving while the page is on its way are kept and merged with it. If the page cannot be
+ * had, a window that is still empty is dropped again, so that opening the room retries.
  */
 export function loadLatest(roomId: string): Promise<void> {
   return once(`${roomId}:latest`, async () => {
     const store = useMessagesStore.getState();
     store.setWindow(roomId, [], { hasOlder: true, hasNewer: false });
-    const { messages, hasMore } = await call('messages:history', { roomId, limit: PAGE_SIZE });
-    useMessagesStore.getState().addOlder(roomId, messages, hasMore);
-    learnSenders(messages);
+    const window = useMessagesStore.getState().timelines[roomId];
+    try {
+      const { messages, hasMore } = await call('messages:history', { roomId, limit: PAGE_SIZE });
+      useMessagesStore.getState().addOlder(roomId, messages, hasMore);
+      learnSenders(messages);
+    } catch (error) {
+      const now = useMessagesStore.getState().timelines[roomId];
+      if (now && now.epoch === window?.epoch && now.messages.length === 0) useMessagesStore.getState().forgetRoom(roomId);
+      throw error;
+    }
   });
 }
 

@@ -4,6 +4,7 @@ import { useMessagesStore } from '../stores/messages';
 import { readSeqOf, useRoomsStore } from '../stores/rooms';
 import { useUiStore } from '../stores/ui';
 import { loadLatest } from './messages';
+import { prefetchFromRoomList } from './prefetch';
 import { loadReceipts } from './receipts';
 import { ensureUsers } from './users';
 
@@ -18,6 +19,7 @@ export async function loadRooms(): Promise<void> {
   ensureUsers(new Set(rooms.flatMap((r) => [...r.memberIds, ...(r.lastMessage ? [r.lastMessage.senderId] : [])])));
   const active = useUiStore.getState().activeRoomId;
   if (active && !rooms.some((r) => r.id === active)) openRoom(null);
+  void prefetchFromRoomList();
 }
 
 /** Shows a room: loads its latest messages the first time, and tells main which room is in view. */

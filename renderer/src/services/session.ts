@@ -8,6 +8,7 @@ import { selectMe, useSessionStore } from '../stores/session';
 import { useTypingStore } from '../stores/typing';
 import { useUiStore } from '../stores/ui';
 import { useUsersStore } from '../stores/users';
+import { resetPrefetch } from './prefetch';
 import { loadRooms } from './rooms';
 import { forgetRequestedUsers } from './users';
 
@@ -19,6 +20,7 @@ function clearSignedInState(): void {
   useUsersStore.getState().reset();
   useUiStore.getState().reset();
   forgetRequestedUsers();
+  resetPrefetch();
 }
 
 /** Takes in a session from main: loads the user's rooms on sign-in, forgets everything on sign-out. */

@@ -70,6 +70,23 @@ function initialLocation(items: ListItem[], highlightSeq: number | null, unreadA
 const OPEN_AT_BOTTOM = 1e9;
 const SETTLE_FALLBACK_MS = 300;
 
+/**
+ * Rows drawn beyond the viewport, so scrolling up finds them ready. A list opening at the bottom
+ * starts with none above the viewport, so that its first paint only draws what is seen, and grows
+ * the margin a step at a time while the window is idle.
+ */
+const OVERSCAN_STEPS = [0, 200, 400, 600].map((top) => ({ top, bottom: 300 }));
+const FULL_OVERSCAN = OVERSCAN_STEPS.length - 1;
+
+const onIdle = (run: () => void): (() => void) => {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(run, 50);
+    return () => clearTimeout(timer);
+  }
+  const id = requestIdleCallback(run, { timeout: 500 });
+  return () => cancelIdleCallback(id);
+};
+
 export function MessageList({ roomId, title }: { roomId: string; title: string }) {
   const timeline = useMessagesStore((s) => s.timelines[roomId]);
   if (!timeline || (timeline.messages.length === 0 && timeline.hasOlder)) {
@@ -104,18 +121,29 @@ function LoadedMessageList({ roomId, title, timeline }: { roomId: string; title:
   const [initialTop] = useState(() => initialLocation(items, highlightSeq, unreadAfterSeq));
   const follow = useStickToBottom(initialTop === null);
   const [settled, setSettled] = useState(initialTop !== null);
+  const root = useRef<HTMLDivElement>(null);
+  /** Shows the list: at once on the element (no render to wait for), and in state for the renders to come. */
+  const settle = useCallback(() => {
+    root.current?.classList.remove('message-list--settling');
+    setSettled(true);
+  }, []);
   useEffect(() => {
     if (settled) return;
-    const timer = setTimeout(() => setSettled(true), SETTLE_FALLBACK_MS);
+    const timer = setTimeout(settle, SETTLE_FALLBACK_MS);
     return () => clearTimeout(timer);
-  }, [settled]);
+  }, [settled, settle]);
+  const [overscan, setOverscan] = useState(initialTop === null ? 0 : FULL_OVERSCAN);
+  useEffect(() => {
+    if (!settled || overscan === FULL_OVERSCAN) return;
+    return onIdle(() => setOverscan((step) => Math.min(step + 1, FULL_OVERSCAN)));
+  }, [settled, overscan]);
   const onAtBottom = useCallback(
     (bottom: boolean) => {
       follow.onAtBottom(bottom);
       setAtBottom(bottom);
-      if (bottom) setSettled(true);
+      if (bottom) settle();
     },
-    [follow],
+    [follow, settle],
   );
 
   useMarkReadWhenSeen(roomId, atBottom && !hasNewer ? (messages.at(-1)?.seq ?? null) : null);
@@ -187,7 +215,7 @@ function LoadedMessageList({ roomId, title, timeline }: { roomId: string; title:
   }
 
   return (
-    <div className={`message-list${settled ? '' : ' message-list--settling'}`}>
+    <div ref={root} className={`message-list${settled ? '' : ' message-list--settling'}`}>
       <Virtuoso<ListItem, ListContext>
         ref={virtuoso}
         className="message-list__virtuoso"
@@ -204,7 +232,8 @@ function LoadedMessageList({ roomId, title, timeline }: { roomId: string; title:
         atBottomThreshold={64}
         scrollerRef={follow.attach}
         totalListHeightChanged={follow.stick}
-        increaseViewportBy={{ top: 600, bottom: 300 }}
+        increaseViewportBy={OVERSCAN_STEPS[overscan]}
+        skipAnimationFrameInResizeObserver
         alignToBottom
       />
       {(!atBottom || hasNewer) && <JumpToLatest unread={unreadCount} onClick={jumpToLatest} />}

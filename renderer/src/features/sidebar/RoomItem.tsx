@@ -1,5 +1,6 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { dmPartnerId } from '../../lib/room-title';
+import { HOVER_INTENT_MS, prefetchRoom } from '../../services/prefetch';
 import { openRoom } from '../../services/rooms';
 import { useRoomsStore } from '../../stores/rooms';
 import { selectMyId, useSessionStore } from '../../stores/session';
@@ -19,6 +20,10 @@ export const RoomItem = memo(function RoomItem({ roomId }: { roomId: string }) {
   const muted = useSettingsStore((s) => s.settings?.mutedRoomIds.includes(roomId) ?? false);
   const partnerId = room ? dmPartnerId(room, myId) : null;
   const partner = useUsersStore((s) => (partnerId ? s.users[partnerId] : undefined));
+  // Resting on a room, or pressing it, fetches its latest page ahead of the click.
+  const hoverTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const cancelHover = () => clearTimeout(hoverTimer.current);
+  useEffect(() => cancelHover, []);
   if (!room) return null;
 
   const unread = active ? 0 : room.unreadCount;
@@ -33,6 +38,12 @@ export const RoomItem = memo(function RoomItem({ roomId }: { roomId: string }) {
         aria-current={active ? 'page' : undefined}
         aria-label={label}
         onClick={() => openRoom(roomId)}
+        onPointerDown={() => prefetchRoom(roomId)}
+        onPointerEnter={() => {
+          cancelHover();
+          hoverTimer.current = setTimeout(() => prefetchRoom(roomId), HOVER_INTENT_MS);
+        }}
+        onPointerLeave={cancelHover}
       >
         <span className="room-item__icon">
           {room.kind === 'channel' && <Icon name="hash" size={16} />}
