@@ -16,7 +16,7 @@ import { userRoutes } from './http/routes/users';
 import { createLogger, type Logger } from './logger';
 import { MemoryPresence } from './presence/memory-presence';
 import type { PresenceTracker } from './presence/presence-tracker';
-import { RedisPresence } from './presence/redis-presence';
+import { RedisPresence, type PresenceTimings } from './presence/redis-presence';
 import { createRateLimits } from './rate-limits';
 import { startSocketServer } from './realtime/socket-server';
 import { openStorage, type Storage } from './storage/database';
@@ -27,6 +27,18 @@ export interface RunningServer {
   port: number;
   /** Graceful shutdown: stops accepting, lets running sends finish, closes sockets, storage and Redis. */
   close(): Promise<void>;
+}
+
+/** Settings that do not come from the environment: for embedding the server and for tests. */
+export interface ServerOptions {
+  /**
+   * Namespace of this cluster's presence keys and Socket.IO adapter channel in Redis, so
+   * that several clusters can share one Redis; every node of a cluster uses the same.
+   * Unset: `droplink` for presence and Socket.IO's default channel.
+   */
+  redisKeyPrefix?: string;
+  /** Heartbeat and dead-node sweep intervals of Redis presence (defaults: DEFAULT_PRESENCE_TIMINGS). */
+  presenceTimings?: Partial<PresenceTimings>;
 }
 
 /** JSON bodies are small (credentials); uploads are multipart and limited separately. */
@@ -72,7 +84,7 @@ class Resources {
   }
 }
 
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const resources = new Resources();
   try {
@@ -85,8 +97,20 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const storage: Storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
     resources.add(() => storage.close());
 
-    const presence: PresenceTracker = redis ? new RedisPresence(redis.pub) : new MemoryPresence();
-    resources.add(() => presence.close());
+    let presence: PresenceTracker;
+    if (redis) {
+      const tracker = new RedisPresence(redis.pub, {
+        keyPrefix: options.redisKeyPrefix,
+        timings: options.presenceTimings,
+        logger,
+      });
+      resources.add(() => tracker.close());
+      await tracker.start();
+      presence = tracker;
+    } else {
+      presence = new MemoryPresence();
+      resources.add(() => presence.close());
+    }
 
     const ctx: AppContext = {
       config,
@@ -120,7 +144,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     fileRoutes(app, ctx);
 
     await app.ready();
-    const realtime = startSocketServer(app.server, ctx, redis);
+    const realtime = startSocketServer(
+      app.server,
+      ctx,
+      redis && { ...redis, adapterKey: options.redisKeyPrefix && `${options.redisKeyPrefix}:socket.io` },
+    );
     resources.add(() => realtime.close());
 
     await app.listen({ port: config.port, host: config.host });

@@ -55,6 +55,9 @@ export class MemoryPresence implements PresenceTracker {
     return new Map(userIds.map((id) => [id, this.users.get(id)?.status ?? 'offline']));
   }
 
+  /** One process: when it stops, every device it held goes with it, so nothing changes on its own. */
+  onChange(): void {}
+
   async close(): Promise<void> {
     this.users.clear();
   }

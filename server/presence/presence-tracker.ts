@@ -16,7 +16,20 @@ export interface PresenceTracker {
   /** Sets the chosen status of a connected user; false when the user has no device connected. */
   setStatus(userId: string, status: SettableStatus): Promise<boolean>;
   statuses(userIds: readonly string[]): Promise<Map<string, PresenceStatus>>;
+  /**
+   * Receives the changes the tracker makes on its own rather than in answer to a call:
+   * in a cluster, the users of a node that died going offline. The listener stamps and
+   * announces them; `null` stops it.
+   */
+  onChange(listener: ((change: PresenceChange) => Promise<void>) | null): void;
   close(): Promise<void>;
+}
+
+export interface PresenceChange {
+  userId: string;
+  status: 'online' | 'offline';
+  /** When the user was last seen (offline) or came back (online). */
+  at: Date;
 }
 
 export async function statusOf(tracker: PresenceTracker, userId: string): Promise<PresenceStatus> {

@@ -21,7 +21,13 @@ export class PresenceLifecycle {
   constructor(
     private readonly ctx: AppContext,
     private readonly broadcaster: Broadcaster,
-  ) {}
+  ) {
+    // In a cluster: the users of a node that died, taken offline by the tracker's sweep.
+    ctx.presence.onChange(async ({ userId, status, at }) => {
+      await touchLastSeen(this.ctx.db, userId, at);
+      await this.publish(userId, status, at);
+    });
+  }
 
   deviceConnected(userId: string, socketId: string): Promise<void> {
     const registration = this.register(userId, socketId);

@@ -30,14 +30,14 @@ export interface RealtimeServer {
 export function startSocketServer(
   httpServer: HttpServer,
   ctx: AppContext,
-  redis: { pub: Redis; sub: Redis } | null,
+  redis: { pub: Redis; sub: Redis; /** The adapter's channel prefix; unset: Socket.IO's default. */ adapterKey?: string } | null,
 ): RealtimeServer {
   const inFlight = new InFlight();
   const io: DroplinkServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_PACKET_BYTES,
     serveClient: false,
     allowRequest: (_request, callback) => callback(null, !inFlight.draining),
-    ...(redis ? { adapter: createAdapter(redis.pub, redis.sub) } : {}),
+    ...(redis ? { adapter: createAdapter(redis.pub, redis.sub, redis.adapterKey ? { key: redis.adapterKey } : {}) } : {}),
   });
   const broadcaster = new Broadcaster(io);
   const presence = new PresenceLifecycle(ctx, broadcaster);

@@ -4,12 +4,14 @@
  * Every server listens on an ephemeral port on 127.0.0.1 with a fresh temporary
  * DATA_DIR and, for the 'postgres' storage, a fresh database that is dropped on close.
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { startServer } from '../../server/app';
+import { startServer, type ServerOptions } from '../../server/app';
 import { loadConfig } from '../../server/config';
 
 export type Storage = 'pglite' | 'postgres';
@@ -28,6 +30,18 @@ export interface StartOptions {
   dataDir?: string;
   /** Reuse an existing database (postgres only; not dropped on close: its owner drops it). */
   databaseUrl?: string;
+  /**
+   * Passed to startServer. With REDIS_URL and no `redisKeyPrefix`, the prefix is derived
+   * from the database (or DATA_DIR), so the nodes of one test cluster share their Redis
+   * keys and no other test's cluster sees them.
+   */
+  serverOptions?: ServerOptions;
+}
+
+/** The Redis key prefix of a test cluster whose nodes share `databaseUrl` (or `dataDir`). */
+export function testRedisKeyPrefix(databaseUrl: string | undefined, dataDir: string): string {
+  const scope = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : path.basename(dataDir);
+  return `droplink-test:${scope}`;
 }
 
 export interface TestServer {
@@ -40,6 +54,8 @@ export interface TestServer {
   readonly databaseUrl: string | undefined;
   /** The env the server was started with. */
   readonly env: Readonly<Record<string, string>>;
+  /** The startServer options it was started with (with the derived Redis key prefix). */
+  readonly serverOptions: Readonly<ServerOptions>;
   /** Stops the server process-internal listener and storage, keeping DATA_DIR and the database. */
   stop(): Promise<void>;
   /** Stops (if running) and starts again on the same DATA_DIR and database, on a new port. */
@@ -150,7 +166,10 @@ export async function startTestServer(storage: Storage, opts: StartOptions = {})
       else env[k] = v;
     }
 
-    let handle: Awaited<ReturnType<typeof startServer>> | undefined = await startServer(loadConfig(env));
+    const serverOptions: ServerOptions = { ...opts.serverOptions };
+    if (env.REDIS_URL) serverOptions.redisKeyPrefix ??= testRedisKeyPrefix(databaseUrl, dataDir);
+
+    let handle: Awaited<ReturnType<typeof startServer>> | undefined = await startServer(loadConfig(env), serverOptions);
     let closed = false;
     const finalDataDir = dataDir;
 
@@ -173,10 +192,11 @@ export async function startTestServer(storage: Storage, opts: StartOptions = {})
       dataDir: finalDataDir,
       databaseUrl,
       env,
+      serverOptions,
       stop,
       async restart() {
         await stop();
-        handle = await startServer(loadConfig(env));
+        handle = await startServer(loadConfig(env), serverOptions);
       },
       async close() {
         if (closed) return;
@@ -203,3 +223,64 @@ export async function closeAll(...servers: Array<TestServer | undefined>): Promi
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** A Droplink server in a child process (test/support/server-process.ts). */
+export interface ServerProcess {
+  readonly url: string;
+  readonly pid: number;
+  /** Sends the signal (default SIGKILL: no graceful shutdown) and resolves once the process is gone. Idempotent. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const SUPPORT_DIR = path.dirname(fileURLToPath(import.meta.url));
+const SERVER_PROCESS_SCRIPT = path.join(SUPPORT_DIR, 'server-process.ts');
+
+/**
+ * Starts a server in a child process with exactly `env` (plus PATH) and `options`, e.g.
+ * another node of a test cluster: `spawnServerProcess(nodeA.env, nodeA.serverOptions)`.
+ * Its DATA_DIR and database belong to the caller.
+ */
+export async function spawnServerProcess(
+  env: Readonly<Record<string, string>>,
+  options: ServerOptions = {},
+  startTimeoutMs = 60_000,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_PROCESS_SCRIPT, JSON.stringify(options)], {
+    cwd: path.resolve(SUPPORT_DIR, '../..'),
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  const kill = async (signal: NodeJS.Signals = 'SIGKILL'): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let stdout = '';
+      const timer = setTimeout(() => reject(new Error(`server process did not start in ${startTimeoutMs} ms: ${stderr}`)), startTimeoutMs);
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const line = stdout.split('\n').find((l) => l.startsWith('{"url"'));
+        if (!line) return;
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { url: string }).url.replace(/\/+$/, ''));
+      });
+      void exited.then(() => {
+        clearTimeout(timer);
+        reject(new Error(`server process exited before listening: ${stderr}`));
+      });
+    });
+    return { url, pid: child.pid ?? -1, kill };
+  } catch (error) {
+    await kill();
+    throw error;
+  }
+}
