@@ -5,6 +5,7 @@ import { useSettingsStore } from '../../stores/settings';
 import { Icon } from '../../ui/Icon';
 import { describeAuthError, validateCredentials, type AuthMode } from './auth-errors';
 import './AuthScreen.css';
+import { FormError } from '../../ui/FormError';
 
 export function AuthScreen() {
   const savedUrl = useSettingsStore((s) => s.settings?.serverUrl);
@@ -116,12 +117,7 @@ export function AuthScreen() {
             )}
           </div>
 
-          {error && (
-            <p className="form-error" role="alert">
-              <Icon name="alert" size={16} />
-              {error}
-            </p>
-          )}
+          <FormError message={error} withIcon />
 
           <button className="button button--primary button--block auth__submit" type="submit" disabled={busy}>
             {busy && <span className="spinner spinner--on-accent" aria-hidden="true" />}

@@ -3,6 +3,7 @@ import { errorMessage } from '../../bridge/bridge-error';
 import { deleteMessage } from '../../services/messages';
 import type { Message } from '../../shared/contract';
 import { Dialog } from '../../ui/Dialog';
+import { FormError } from '../../ui/FormError';
 
 export function DeleteMessageDialog({ message, onClose }: { message: Message; onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
@@ -15,11 +16,7 @@ export function DeleteMessageDialog({ message, onClose }: { message: Message; on
       {message.body && (
         <div className="dialog__body">
           <blockquote className="delete-preview">{message.body.length > 280 ? `${message.body.slice(0, 280)}…` : message.body}</blockquote>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
         </div>
       )}
       <div className="dialog__footer">

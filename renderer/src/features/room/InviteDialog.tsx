@@ -6,6 +6,7 @@ import { useRoomsStore } from '../../stores/rooms';
 import { Dialog } from '../../ui/Dialog';
 import { PickedUsers } from '../people/PickedUsers';
 import { UserSearch } from '../people/UserSearch';
+import { FormError } from '../../ui/FormError';
 
 export function InviteDialog({ roomId, onClose }: { roomId: string; onClose(): void }) {
   const room = useRoomsStore((s) => s.rooms[roomId]);
@@ -23,11 +24,7 @@ export function InviteDialog({ roomId, onClose }: { roomId: string; onClose(): v
       <div className="dialog__body">
         <PickedUsers users={picked} onRemove={(u) => setPicked(picked.filter((p) => p.id !== u.id))} />
         <UserSearch excludeIds={[...room.memberIds, ...picked.map((p) => p.id)]} onPick={(u) => setPicked([...picked, u])} />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
       </div>
       <div className="dialog__footer">
         <button type="button" className="button" onClick={onClose}>

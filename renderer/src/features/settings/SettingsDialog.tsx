@@ -10,6 +10,7 @@ import { roomLabel } from '../../lib/room-title';
 import { Dialog } from '../../ui/Dialog';
 import { Switch } from '../../ui/Switch';
 import './SettingsDialog.css';
+import { FormError } from '../../ui/FormError';
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
   { value: 'system', label: 'System' },
@@ -125,11 +126,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           </label>
         </section>
 
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
       </div>
       <div className="dialog__footer">
         <button type="button" className="button button--primary" onClick={onClose}>

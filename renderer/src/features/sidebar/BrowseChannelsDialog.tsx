@@ -6,6 +6,7 @@ import { useRoomsStore } from '../../stores/rooms';
 import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/Icon';
 import './BrowseChannelsDialog.css';
+import { FormError } from '../../ui/FormError';
 
 export function BrowseChannelsDialog({ onClose }: { onClose(): void }) {
   const [channels, setChannels] = useState<Room[] | null>(null);
@@ -29,11 +30,7 @@ export function BrowseChannelsDialog({ onClose }: { onClose(): void }) {
     <Dialog title="Browse channels" onClose={onClose} size="large">
       <div className="dialog__body dialog__body--padded-bottom">
         <input className="input" type="search" aria-label="Filter channels" placeholder="Search channels" value={filter} onChange={(e) => setFilter(e.target.value)} data-autofocus />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {channels === null && !error && <span className="spinner" role="status" aria-label="Loading channels" />}
         <ul className="browse-list">
           {shown.map((channel) => (

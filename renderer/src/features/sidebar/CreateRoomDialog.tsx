@@ -5,6 +5,7 @@ import { ROOM_NAME_MAX, ROOM_TOPIC_MAX, type User } from '../../shared/contract'
 import { Dialog } from '../../ui/Dialog';
 import { PickedUsers } from '../people/PickedUsers';
 import { UserSearch } from '../people/UserSearch';
+import { FormError } from '../../ui/FormError';
 
 export function CreateRoomDialog({ roomKind, onClose }: { roomKind: 'channel' | 'group'; onClose(): void }) {
   const [name, setName] = useState('');
@@ -59,11 +60,7 @@ export function CreateRoomDialog({ roomKind, onClose }: { roomKind: 'channel' | 
               <UserSearch label="Add members" excludeIds={members.map((m) => m.id)} onPick={(u) => setMembers([...members, u])} />
             </div>
           )}
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
         </div>
         <div className="dialog__footer">
           <button type="button" className="button" onClick={onClose}>

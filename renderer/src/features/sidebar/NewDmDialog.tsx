@@ -3,6 +3,7 @@ import { errorMessage } from '../../bridge/bridge-error';
 import { startDm } from '../../services/rooms';
 import { Dialog } from '../../ui/Dialog';
 import { UserSearch } from '../people/UserSearch';
+import { FormError } from '../../ui/FormError';
 
 export function NewDmDialog({ onClose }: { onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
@@ -16,11 +17,7 @@ export function NewDmDialog({ onClose }: { onClose(): void }) {
               .catch((failure) => setError(errorMessage(failure)))
           }
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
       </div>
     </Dialog>
   );
