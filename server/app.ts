@@ -7,12 +7,14 @@ import { resolveJwtSecret } from './auth/jwt-secret';
 import { TokenService } from './auth/tokens';
 import type { ServerConfig } from './config';
 import type { AppContext } from './context';
-import { installErrorHandling } from './http/errors';
+import { installErrorHandling, sendError } from './http/errors';
+import { HostGuard } from './http/host-guard';
 import { authRoutes } from './http/routes/auth';
 import { fileRoutes } from './http/routes/files';
 import { healthRoutes } from './http/routes/health';
 import { uploadRoutes } from './http/routes/uploads';
 import { userRoutes } from './http/routes/users';
+import { ProtocolError } from '../common/protocol';
 import { createLogger, type Logger } from './logger';
 import { MemoryPresence } from './presence/memory-presence';
 import type { PresenceTracker } from './presence/presence-tracker';
@@ -134,6 +136,12 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
       reply.header('x-content-type-options', 'nosniff');
     });
     installErrorHandling(app);
+    const hostGuard = new HostGuard(config.allowedHosts, config.host);
+    app.addHook('onRequest', async (request, reply) => {
+      if (hostGuard.allows(request.headers.host)) return;
+      // 421 Misdirected Request: this server does not answer for that name.
+      return sendError(reply, new ProtocolError('forbidden', 'this server does not answer for that host'), 421);
+    });
     await app.register(multipart, {
       limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 20, headerPairs: 100 },
     });
@@ -148,12 +156,14 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
       app.server,
       ctx,
       redis && { ...redis, adapterKey: options.redisKeyPrefix && `${options.redisKeyPrefix}:socket.io` },
+      (host) => hostGuard.allows(host),
     );
     resources.add(() => realtime.close());
 
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    hostGuard.bind(port);
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
     let closing: Promise<void> | undefined;

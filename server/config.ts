@@ -23,11 +23,22 @@ export interface ServerConfig {
   rateLimitLogins: number;
   offlineGraceMs: number;
   logLevel: LogLevel;
+  /**
+   * null: anyone may register and log in. Set (the desktop app's local server): register, login
+   * and the socket handshake must present it (`X-Droplink-Client-Secret`, `auth.clientSecret`).
+   */
+  clientSecret: string | null;
+  /** null: any Host header is served. 'self': only this server's loopback names and bound port. */
+  allowedHosts: AllowedHosts | null;
 }
+
+export type AllowedHosts = 'self' | readonly string[];
 
 export const RATE_LIMIT_MESSAGES_WINDOW_SECONDS = 10;
 export const RATE_LIMIT_LOGINS_WINDOW_SECONDS = 15 * 60;
 export const JWT_SECRET_MIN_LENGTH = 16;
+export const CLIENT_SECRET_MIN_LENGTH = 32;
+export const ALLOWED_HOSTS_SELF = 'self';
 
 /** A bad environment variable; the message names it and says what is allowed. */
 export class ConfigError extends Error {
@@ -60,6 +71,23 @@ function urlWithScheme(schemes: string[]) {
   }, `must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
 }
 
+/** host, host:port, [v6] or [v6]:port; lower-cased. */
+const HOST_ENTRY = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+
+const allowedHostsSchema = z
+  .string()
+  .transform((value): AllowedHosts => {
+    if (value.toLowerCase() === ALLOWED_HOSTS_SELF) return ALLOWED_HOSTS_SELF;
+    return value
+      .split(',')
+      .map((entry) => entry.trim().toLowerCase())
+      .filter((entry) => entry !== '');
+  })
+  .refine(
+    (hosts) => hosts === ALLOWED_HOSTS_SELF || (hosts.length > 0 && hosts.every((entry) => HOST_ENTRY.test(entry))),
+    `must be "${ALLOWED_HOSTS_SELF}" or a comma-separated list of host or host:port (e.g. chat.example.com,10.0.0.5:4000)`,
+  );
+
 const EnvSchema = z.object({
   PORT: integer(0, MAX_PORT).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -80,6 +108,11 @@ const EnvSchema = z.object({
   RATE_LIMIT_LOGINS: integer(1, 1_000_000).default(10),
   OFFLINE_GRACE_MS: integer(0, 9_999).default(5_000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  CLIENT_SECRET: z
+    .string()
+    .min(CLIENT_SECRET_MIN_LENGTH, `must be at least ${CLIENT_SECRET_MIN_LENGTH} characters (or unset for open registration)`)
+    .optional(),
+  ALLOWED_HOSTS: allowedHostsSchema.optional(),
 });
 
 type EnvName = keyof typeof EnvSchema.shape;
@@ -96,7 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    const shown = name === 'JWT_SECRET' || name === 'DATABASE_URL' || name === 'REDIS_URL' ? '' : ` (got "${input[name as EnvName] ?? ''}")`;
+    const shown = name === 'JWT_SECRET' || name === 'CLIENT_SECRET' || name === 'DATABASE_URL' || name === 'REDIS_URL' ? '' : ` (got "${input[name as EnvName] ?? ''}")`;
     throw new ConfigError(`Invalid ${name}: ${issue?.message ?? 'bad value'}${shown}`);
   }
   const e = parsed.data;
@@ -113,5 +146,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     rateLimitLogins: e.RATE_LIMIT_LOGINS,
     offlineGraceMs: e.OFFLINE_GRACE_MS,
     logLevel: e.LOG_LEVEL,
+    clientSecret: e.CLIENT_SECRET ?? null,
+    allowedHosts: e.ALLOWED_HOSTS ?? null,
   };
 }

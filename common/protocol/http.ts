@@ -63,3 +63,9 @@ export const API_PATHS = {
   uploads: '/api/uploads',
   files: '/api/files',
 } as const;
+
+/**
+ * Extension: a server started with CLIENT_SECRET (the desktop app's local server) wants it in
+ * this header on register and login, and as `auth.clientSecret` in the Socket.IO handshake.
+ */
+export const CLIENT_SECRET_HEADER = 'x-droplink-client-secret';

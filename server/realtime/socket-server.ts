@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { UNAUTHORIZED_CONNECT_ERROR } from '../../common/protocol';
 import { bearerToken, userForToken } from '../auth/authenticate';
+import { clientSecretAccepted } from '../auth/client-secret';
 import type { AppContext } from '../context';
 import { roomIdsOfUser } from '../services/membership';
 import { Broadcaster } from './broadcaster';
@@ -31,12 +32,14 @@ export function startSocketServer(
   httpServer: HttpServer,
   ctx: AppContext,
   redis: { pub: Redis; sub: Redis; /** The adapter's channel prefix; unset: Socket.IO's default. */ adapterKey?: string } | null,
+  /** ALLOWED_HOSTS: handshakes with another Host header are refused with HTTP 403. */
+  allowsHost: (host: string | undefined) => boolean = () => true,
 ): RealtimeServer {
   const inFlight = new InFlight();
   const io: DroplinkServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_PACKET_BYTES,
     serveClient: false,
-    allowRequest: (_request, callback) => callback(null, !inFlight.draining),
+    allowRequest: (request, callback) => callback(null, !inFlight.draining && allowsHost(request.headers.host)),
     ...(redis ? { adapter: createAdapter(redis.pub, redis.sub, redis.adapterKey ? { key: redis.adapterKey } : {}) } : {}),
   });
   const broadcaster = new Broadcaster(io);
@@ -53,7 +56,9 @@ export function startSocketServer(
 
   io.use((socket, next) => {
     const { auth, headers } = socket.handshake;
-    const token = (auth as { token?: unknown } | undefined)?.token ?? bearerToken(headers.authorization);
+    const given = auth as { token?: unknown; clientSecret?: unknown } | undefined;
+    if (!clientSecretAccepted(ctx.config.clientSecret, given?.clientSecret)) return next(new Error(UNAUTHORIZED_CONNECT_ERROR));
+    const token = given?.token ?? bearerToken(headers.authorization);
     const authenticate = async () => {
       const user = await userForToken(ctx, token);
       if (!user) return next(new Error(UNAUTHORIZED_CONNECT_ERROR));

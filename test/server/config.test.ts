@@ -118,3 +118,39 @@ describe('loadConfig', () => {
     expect(err.message).toContain(name);
   });
 });
+
+describe('loadConfig: CLIENT_SECRET and ALLOWED_HOSTS', () => {
+  it('both are off by default', () => {
+    const c = loadConfig({});
+    expect(c.clientSecret).toBeNull();
+    expect(c.allowedHosts).toBeNull();
+  });
+
+  it('reads a CLIENT_SECRET of 32 characters or more', () => {
+    expect(loadConfig({ CLIENT_SECRET: 'k'.repeat(32) }).clientSecret).toBe('k'.repeat(32));
+  });
+
+  it('a short CLIENT_SECRET is a ConfigError that names it but does not echo it', () => {
+    const err = configError({ CLIENT_SECRET: 'hunter2-hunter2' });
+    expect(err.message).toContain('CLIENT_SECRET');
+    expect(err.message).toContain('32');
+    expect(err.message).not.toContain('hunter2');
+  });
+
+  it.each(['self', 'SELF', ' self '])('ALLOWED_HOSTS=%s means the own loopback address', (value) => {
+    expect(loadConfig({ ALLOWED_HOSTS: value }).allowedHosts).toBe('self');
+  });
+
+  it('ALLOWED_HOSTS is a lower-cased list of host and host:port', () => {
+    expect(loadConfig({ ALLOWED_HOSTS: 'Chat.Example.com, 10.0.0.5:4000,[::1]:80,' }).allowedHosts).toEqual(['chat.example.com', '10.0.0.5:4000', '[::1]:80']);
+  });
+
+  it.each(['http://chat.example.com', 'chat.example.com/path', 'a b', ',', 'host:port', '*.example.com', '::1'])(
+    'a bad ALLOWED_HOSTS (%s) is a ConfigError naming it',
+    (value) => {
+      const err = configError({ ALLOWED_HOSTS: value });
+      expect(err.message).toContain('ALLOWED_HOSTS');
+      expect(err.message).toContain('self');
+    },
+  );
+});

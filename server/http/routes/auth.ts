@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
+  CLIENT_SECRET_HEADER,
   LoginRequestSchema,
   ProtocolError,
   RegisterRequestSchema,
@@ -7,13 +8,22 @@ import {
   type MeResponse,
 } from '../../../common/protocol';
 import { authenticate } from '../../auth/authenticate';
+import { clientSecretAccepted } from '../../auth/client-secret';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import type { AppContext } from '../../context';
 import { createUser, describeUser, findUserByUsername } from '../../services/users';
 import { parseInput } from '../../validation';
 
+/** With CLIENT_SECRET set, only the app that started this server may create accounts or sign in. */
+function requireClientSecret(ctx: AppContext, request: FastifyRequest): void {
+  if (!clientSecretAccepted(ctx.config.clientSecret, request.headers[CLIENT_SECRET_HEADER])) {
+    throw new ProtocolError('forbidden', 'this server only serves the app that started it');
+  }
+}
+
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/auth/register', async (request, reply) => {
+    requireClientSecret(ctx, request);
     const input = parseInput(RegisterRequestSchema, request.body);
     if (await findUserByUsername(ctx.db, input.username)) {
       throw new ProtocolError('conflict', 'username is already taken');
@@ -28,6 +38,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.post('/api/auth/login', async (request) => {
+    requireClientSecret(ctx, request);
     const input = parseInput(LoginRequestSchema, request.body);
     const limitKey = `${input.username}|${request.ip}`;
     await ctx.rateLimits.logins.consume(limitKey);
