@@ -22,6 +22,7 @@ import { DELIVERED_FLUSH_MS, READ_FLUSH_MS, ReceiptBatcher } from './services/re
 import { RoomDirectory } from './services/room-directory';
 import { ServerHttpService } from './services/server-http-service';
 import { attachmentPath, createAttachmentProxy, type AttachmentProxy } from './services/attachment-proxy';
+import { ServerChangeGuard } from './services/server-change-guard';
 import { SessionService } from './services/session-service';
 import { SettingsService } from './services/settings-service';
 import { sameTrayView, trayView } from './services/tray-view';
@@ -73,6 +74,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
 
   const settings = new SettingsService(ports.settingsStore, log);
   const session = new SessionService(ports.tokenVault, ports.localServer, log, () => settings.get().serverUrl);
+  const serverGuard = new ServerChangeGuard(ports.dialog, () => settings.get().serverUrl);
   const connection = new ConnectionService(clock, log, () => void session.expire(), options.connection);
   const rooms = new RoomDirectory();
   const unread = new UnreadTracker();
@@ -265,11 +267,13 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     'app:info': async () => ({ version: options.version, platform: options.platform, profile: options.profile }),
     'session:get': async () => session.state(),
     'session:register': async ({ serverUrl, ...body }) => {
+      await serverGuard.approve(serverUrl, 'sign-in');
       const state = await session.register(serverUrl, body);
       rememberServer(serverUrl);
       return state;
     },
     'session:login': async ({ serverUrl, ...body }) => {
+      await serverGuard.approve(serverUrl, 'sign-in');
       const state = await session.login(serverUrl, body);
       rememberServer(serverUrl);
       return state;
@@ -303,7 +307,10 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     'uploads:start': async (args) => serverHttp.upload(args),
     'files:link': async ({ attachmentId }) => ({ url: `${options.attachmentOrigin}${attachmentPath(attachmentId)}` }),
     'settings:get': async () => settings.get(),
-    'settings:set': async (patch) => settings.update(patch),
+    'settings:set': async (patch) => {
+      if (patch.serverUrl !== undefined) await serverGuard.approve(patch.serverUrl, 'settings');
+      return settings.update(patch);
+    },
     'ui:focus-room': async ({ roomId }) => {
       view.focusedRoomId = roomId;
       return {};

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { app } from 'electron';
 import { APP_ID, PRODUCT_NAME, PROTOCOL_SCHEME, RENDERER_ORIGIN } from './app-identity';
 import { composeDesktopApp } from './compose-desktop-app';
+import { electronDialog } from './electron/dialog-adapter';
 import { electronIdleMonitor } from './electron/idle-monitor';
 import { electronIpc } from './electron/ipc-adapter';
 import { localServerProcess } from './electron/local-server';
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
       ipc: electronIpc(window),
       system: electronSystem(),
       localServer,
+      dialog: electronDialog(window),
     },
     { version: app.getVersion(), platform: process.platform, profile, trustedOrigins, attachmentOrigin: RENDERER_ORIGIN },
   );

@@ -113,6 +113,21 @@ export interface LocalServerPort {
   url(): Promise<string>;
 }
 
+/** A question main asks the user in a native dialog (never in the window, which it does not trust for this). */
+export interface ConfirmRequest {
+  /** 'warning' for choices that weaken security (e.g. a password sent in clear text). */
+  severity: 'question' | 'warning';
+  title: string;
+  message: string;
+  detail: string;
+  confirmLabel: string;
+  cancelLabel: string;
+}
+export interface DialogPort {
+  /** Resolves true only when the user chose the confirm button. */
+  confirm(request: ConfirmRequest): Promise<boolean>;
+}
+
 export interface DesktopPorts {
   clock: Clock;
   log: Logger;
@@ -126,4 +141,5 @@ export interface DesktopPorts {
   ipc: IpcPort;
   system: SystemPort;
   localServer: LocalServerPort;
+  dialog: DialogPort;
 }

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { clientEvents } from '../protocol/client-events';
 import { AttachmentSchema, IdSchema, SettableStatusSchema, UserSchema } from '../protocol/entities';
 import type { ErrorInfo } from '../protocol/errors';
-import { MESSAGE_BODY_MAX, ATTACHMENTS_PER_MESSAGE_MAX } from '../protocol/limits';
+import { MESSAGE_BODY_MAX, ATTACHMENTS_PER_MESSAGE_MAX, UPLOAD_MAX_BYTES, UPLOAD_MIME_MAX, UPLOAD_NAME_MAX } from '../protocol/limits';
 import { PasswordSchema, UsernameSchema, DisplayNameSchema } from '../protocol/http';
 import type { ServerEventName, ServerPayload } from '../protocol/server-events';
+import { ServerUrlSchema } from './server-url';
 import { SettingsPatchSchema, SettingsSchema } from './settings';
 import { ConnectionStateSchema, OutboxItemSchema, SessionStateSchema } from './state';
 
@@ -41,12 +42,8 @@ const relayed = Object.fromEntries(
   RELAYED_SERVER_EVENTS.map((name) => [name, { args: clientEvents[name].payload, result: clientEvents[name].result }]),
 ) as Relayed;
 
-const ServerUrlSchema = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine((value) => value === '' || /^https?:\/\/[^\s/]+/i.test(value), 'server URL must start with http:// or https://');
-
+// eslint-disable-next-line no-control-regex -- the point is to refuse them
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 const Empty = z.object({}).strict();
 const Nothing = z.object({});
 
@@ -92,9 +89,19 @@ const desktop = {
   'uploads:start': {
     args: z.object({
       uploadId: IdSchema,
-      name: z.string().trim().min(1).max(255),
-      mime: z.string().max(255),
-      data: z.instanceof(Uint8Array),
+      name: z
+        .string()
+        .trim()
+        .min(1, 'the file needs a name')
+        .max(UPLOAD_NAME_MAX, `file names are at most ${UPLOAD_NAME_MAX} characters`)
+        .regex(NO_CONTROL_CHARACTERS, 'the file name contains control characters'),
+      mime: z
+        .string()
+        .max(UPLOAD_MIME_MAX, `media types are at most ${UPLOAD_MIME_MAX} characters`)
+        .regex(NO_CONTROL_CHARACTERS, 'the media type contains control characters'),
+      data: z
+        .instanceof(Uint8Array)
+        .refine((data) => data.byteLength <= UPLOAD_MAX_BYTES, `files larger than ${UPLOAD_MAX_BYTES / (1024 * 1024)} MiB cannot be uploaded`),
     }),
     result: z.object({ attachment: AttachmentSchema }),
   },

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { IdSchema } from '../protocol/entities';
+import { ServerUrlSchema } from './server-url';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
 export const SettingsSchema = z.object({
-  /** Base URL of the Droplink server, e.g. http://127.0.0.1:4000. Empty = the bundled local server. */
-  serverUrl: z.string().max(2048),
+  /** Base URL of the Droplink server, e.g. https://chat.example.com. Empty = the bundled local server. */
+  serverUrl: ServerUrlSchema,
   notifications: z.object({
     enabled: z.boolean(),
     showPreview: z.boolean(),

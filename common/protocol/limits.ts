@@ -7,6 +7,11 @@ export const ROOM_NAME_MAX = 80;
 export const ROOM_TOPIC_MAX = 500;
 export const MESSAGE_BODY_MAX = 10_000;
 export const ATTACHMENTS_PER_MESSAGE_MAX = 10;
+/** The largest file a client uploads (the server's default UPLOAD_MAX_BYTES: 25 MiB). */
+export const UPLOAD_MAX_BYTES = 25 * 1024 * 1024;
+/** Longest attachment file name and media type a client sends. */
+export const UPLOAD_NAME_MAX = 255;
+export const UPLOAD_MIME_MAX = 127;
 export const EMOJI_MAX = 32;
 export const USERS_QUERY_LIMIT = 20;
 export const HISTORY_LIMIT_DEFAULT = 50;

@@ -21,17 +21,32 @@ export function serveRenderer(rendererDir: string, serveAttachment: AttachmentPr
   const root = path.resolve(rendererDir);
   protocol.handle(RENDERER_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const attachment = url.host === RENDERER_HOST ? await serveAttachment(url.pathname) : null;
+    if (url.host !== RENDERER_HOST) return plainResponse(404, 'Not found');
+    const attachment = await serveAttachment(url.pathname);
     if (attachment) return attachment;
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(root, `.${relative}`);
-    if (url.host !== RENDERER_HOST || (file !== root && !file.startsWith(root + path.sep))) {
-      return new Response('Not found', { status: 404 });
-    }
+    const file = rendererFile(root, url.pathname);
+    if (file === 'bad-request') return plainResponse(400, 'Bad request');
+    if (file === null) return plainResponse(404, 'Not found');
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy());
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(response.body, { status: response.status, headers });
   });
+}
+
+const plainResponse = (status: number, text: string): Response =>
+  new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
+
+/** The file a request path stands for inside root; null outside it, 'bad-request' for a malformed % escape. */
+export function rendererFile(root: string, pathname: string): string | null | 'bad-request' {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    return 'bad-request';
+  }
+  if (relative.includes('\0')) return 'bad-request';
+  const file = path.resolve(root, `.${relative}`);
+  return file.startsWith(root + path.sep) ? file : null;
 }

@@ -1,7 +1,7 @@
 import { app, session, shell, type Session } from 'electron';
 import { contentSecurityPolicy } from '../services/content-security-policy';
 import { safeExternalUrl } from '../services/external-url';
-import { originOf } from '../services/ipc-router';
+import { isAppPageUrl, originOf } from '../services/ipc-router';
 
 /** Only these permission requests are granted; camera, microphone, geolocation etc. are denied. */
 const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications']);
@@ -11,10 +11,8 @@ const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications']);
  * (http(s) links open in the browser instead), no <webview>, and only notification permissions.
  */
 export function installContentGuards(trustedOrigins: readonly string[]): void {
-  const isAppUrl = (url: string): boolean => {
-    const origin = originOf(url);
-    return origin !== null && trustedOrigins.includes(origin);
-  };
+  // Only the app's page itself: never an attachment (/attachments/*) or another file on its origin.
+  const isAppUrl = (url: string): boolean => isAppPageUrl(url, trustedOrigins);
   const openOutside = (url: string): void => {
     const safe = safeExternalUrl(url);
     if (safe) void shell.openExternal(safe);

@@ -5,16 +5,68 @@ import { serverUrlFor } from './http-client';
  * Attachments are served to the window from its own origin (`<renderer origin>/attachments/<id>`):
  * main fetches them from the server with the session's token. The window's CSP can then keep
  * `img-src 'self'`, the token never reaches the renderer, and links never expire.
+ *
+ * That origin is privileged, so whatever the server sends is defused here: every response is
+ * sandboxed with no sources allowed, never sniffed, and only raster image types stay inline;
+ * anything else (HTML, SVG, scripts...) is a download of opaque bytes.
  */
 export const ATTACHMENT_PATH_PREFIX = '/attachments/';
 
 export const attachmentPath = (attachmentId: string): string => `${ATTACHMENT_PATH_PREFIX}${attachmentId}`;
 
-/** The server response headers worth passing on to the window. */
-const FORWARDED_HEADERS = ['content-type', 'content-length', 'content-disposition', 'last-modified', 'etag'];
+export const ATTACHMENT_CSP = "default-src 'none'; sandbox";
 
-const plain = (status: number, text: string): Response =>
-  new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' } });
+/** Shown inline in the window (<img>). SVG is deliberately not here: it is a document that can carry script. */
+export const INLINE_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
+
+const DOWNLOAD_TYPE = 'application/octet-stream';
+const FILENAME_MAX = 200;
+
+/** The server response headers passed on unchanged (content type and disposition are decided here). */
+const FORWARDED_HEADERS = ['content-length', 'last-modified', 'etag'];
+
+const defusedHeaders = (): Headers =>
+  new Headers({ 'content-security-policy': ATTACHMENT_CSP, 'x-content-type-options': 'nosniff' });
+
+const plain = (status: number, text: string): Response => {
+  const headers = defusedHeaders();
+  headers.set('content-type', 'text/plain; charset=utf-8');
+  return new Response(text, { status, headers });
+};
+
+/** The bare media type of a Content-Type header, lowercased ('' when missing). */
+export const mediaTypeOf = (contentType: string | null): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+
+/** The file name a Content-Disposition header carries (filename* preferred), or null. */
+export function filenameFromDisposition(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim());
+    } catch {
+      // fall through to the plain parameter
+    }
+  }
+  const quoted = /filename\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(disposition);
+  if (quoted) return quoted[1]!.replace(/\\(.)/g, '$1');
+  const bare = /filename\s*=\s*([^;\s]+)/.exec(disposition);
+  return bare ? bare[1]! : null;
+}
+
+/** A file name safe to hand to the OS: no path, no control or quoting characters, bounded length. */
+export function safeFilename(name: string | null, fallback: string): string {
+  const base = (name ?? '').split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"*:<>?|]/g, '_').replace(/^[.\s]+/, '').trim().slice(0, FILENAME_MAX);
+  return cleaned || fallback;
+}
+
+/** `attachment` or `inline` with an ASCII filename and the exact UTF-8 one (RFC 6266). */
+export function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/[\\%]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
 
 export type AttachmentProxy = (pathname: string) => Promise<Response | null>;
 
@@ -39,10 +91,20 @@ export function createAttachmentProxy(session: () => { url: string; token: strin
       await upstream.body?.cancel();
       return plain(upstream.status, 'Not available');
     }
-    const headers = new Headers({ 'x-content-type-options': 'nosniff', 'cache-control': 'private, max-age=86400, immutable' });
+    const headers = defusedHeaders();
+    headers.set('cache-control', 'private, max-age=86400, immutable');
     for (const name of FORWARDED_HEADERS) {
       const value = upstream.headers.get(name);
       if (value) headers.set(name, value);
+    }
+    const mediaType = mediaTypeOf(upstream.headers.get('content-type'));
+    const filename = safeFilename(filenameFromDisposition(upstream.headers.get('content-disposition')), `attachment-${id.data}`);
+    if (INLINE_IMAGE_TYPES.has(mediaType)) {
+      headers.set('content-type', mediaType);
+      headers.set('content-disposition', contentDisposition('inline', filename));
+    } else {
+      headers.set('content-type', DOWNLOAD_TYPE);
+      headers.set('content-disposition', contentDisposition('attachment', filename));
     }
     return new Response(upstream.body, { status: 200, headers });
   };

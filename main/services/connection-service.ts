@@ -1,6 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
 import {
-  serverEvents,
   SERVER_EVENT_NAMES,
   UNAUTHORIZED_CONNECT_ERROR,
   type Ack,
@@ -13,6 +12,7 @@ import type { ConnectionState } from '../../common/ipc';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { errorInfo, OFFLINE_ERROR } from './errors';
+import { checkAck, checkPush } from './server-answers';
 import type { SessionTarget } from './session-service';
 
 export const ACK_TIMEOUT_MS = 10_000;
@@ -88,13 +88,16 @@ export class ConnectionService {
   async request<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack<E>> {
     const socket = this.socket;
     if (!socket?.connected) return { ok: false, error: OFFLINE_ERROR };
+    let raw: unknown;
     try {
-      const ack: unknown = await socket.timeout(this.ackTimeoutMs).emitWithAck(event, payload);
-      if (ack && typeof ack === 'object' && 'ok' in ack) return ack as Ack<E>;
-      return { ok: false, error: errorInfo('internal', 'The server sent an unexpected answer.') };
+      raw = await socket.timeout(this.ackTimeoutMs).emitWithAck(event, payload);
     } catch {
       return { ok: false, error: errorInfo('internal', 'The server did not answer in time.') };
     }
+    const ack = checkAck(event, raw);
+    if (ack.ok) return ack.value;
+    this.log.warn(`connection: dropped a malformed '${event}' ack from the server (${ack.problem})`);
+    return { ok: false, error: errorInfo('internal', 'The server sent an unexpected answer.') };
   }
 
   dispose(): void {
@@ -149,12 +152,12 @@ export class ConnectionService {
   }
 
   private dispatch(name: ServerEventName, payload: unknown): void {
-    const parsed = serverEvents[name].safeParse(payload);
-    if (!parsed.success) {
-      this.log.warn(`connection: dropped a malformed '${name}' push from the server`);
+    const push = checkPush(name, payload);
+    if (!push.ok) {
+      this.log.warn(`connection: dropped a malformed '${name}' push from the server (${push.problem})`);
       return;
     }
-    for (const listener of this.eventListeners) listener(name, parsed.data as ServerPayload<typeof name>);
+    for (const listener of this.eventListeners) listener(name, push.value);
   }
 
   private scheduleReconnect(reason: string): void {

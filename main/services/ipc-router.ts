@@ -27,13 +27,29 @@ export function originOf(url: string): string | null {
   }
 }
 
-/** Trusts only the main window's webContents, and only while it shows the app's own pages. */
+/** The paths the renderer's one page is served at ('/' is index.html on app:// and on the dev server). */
+const APP_PAGE_PATHS: ReadonlySet<string> = new Set(['/', '/index.html']);
+
+/**
+ * Whether a URL is the app's own page: index.html at one of the trusted origins. Anything else at
+ * those origins (an attachment under /attachments/, another file of the build) is not.
+ */
+export function isAppPageUrl(url: string, trustedOrigins: readonly string[]): boolean {
+  const origin = originOf(url);
+  if (origin === null || !trustedOrigins.includes(origin)) return false;
+  try {
+    return APP_PAGE_PATHS.has(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** Trusts only the main window's webContents, and only while it shows the app's own page. */
 export function mainWindowSenderPolicy(mainWebContentsId: () => number | null, trustedOrigins: readonly string[]): SenderPolicy {
   return (sender) => {
     const id = mainWebContentsId();
     if (id === null || sender.webContentsId !== id) return false;
-    const origin = originOf(sender.url);
-    return origin !== null && trustedOrigins.includes(origin);
+    return isAppPageUrl(sender.url, trustedOrigins);
   };
 }
 

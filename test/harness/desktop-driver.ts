@@ -19,6 +19,7 @@ import {
   recordingSystem,
   recordingTray,
   RecordingWindow,
+  ScriptedDialog,
   ScriptedIdleMonitor,
   testLogger,
 } from './recording-ports';
@@ -59,6 +60,7 @@ export class DesktopDriver {
   private context!: BrowserContext;
   private window!: RecordingWindow;
   private idle!: ScriptedIdleMonitor;
+  private dialog!: ScriptedDialog;
   private tray!: ReturnType<typeof recordingTray>;
   private notificationClicks: Array<() => void> = [];
   private staticServer: StaticServer | null = null;
@@ -101,6 +103,7 @@ export class DesktopDriver {
     this.ipc = new HarnessIpc();
     this.window = new RecordingWindow(this.recorder);
     this.idle = new ScriptedIdleMonitor();
+    this.dialog = new ScriptedDialog(this.recorder);
     this.tray = recordingTray(this.recorder);
     // Kept across restarts, like app://droplink stays the same origin.
     this.staticServer ??= await serveRendererBuild(RENDERER_BUILD_DIR, (pathname) => (this.running ? this.app.serveAttachment(pathname) : Promise.resolve(null)));
@@ -118,6 +121,7 @@ export class DesktopDriver {
         ipc: this.ipc,
         system: recordingSystem(this.recorder, () => void this.close()),
         localServer: { url: async () => this.launch.serverUrl },
+        dialog: this.dialog,
       },
       {
         version: '0.0.0-harness',
@@ -255,6 +259,11 @@ export class DesktopDriver {
   async clickTrayMenu(action: TrayAction): Promise<void> {
     this.tray.click(action);
     await this.pageWindowState;
+  }
+
+  /** Scripts the user's answers to the next native dialogs (true = confirm); unscripted ones are cancelled. */
+  answerDialogs(...answers: boolean[]): void {
+    this.dialog.answers.push(...answers);
   }
 
   setIdleSeconds(seconds: number): void {

@@ -1,5 +1,5 @@
 import type { Settings } from '../../common/ipc';
-import type { TrayMenuItem, TrayView } from '../../main/ports';
+import type { ConfirmRequest, TrayMenuItem, TrayView } from '../../main/ports';
 
 export interface RecordedNotification {
   title: string;
@@ -33,4 +33,6 @@ export class Recorder {
   loginItem = false;
   theme: Settings['theme'] = 'system';
   quitRequested = false;
+  /** Every native dialog main opened, with the answer the spec scripted for it. */
+  readonly dialogs: Array<ConfirmRequest & { answer: boolean }> = [];
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { IdleMonitor, Logger, NotificationRequest, SettingsStore, StoredSession, SystemPort, TokenVault, TrayAction, TrayPort, WindowPort } from '../../main/ports';
+import type { DialogPort, IdleMonitor, Logger, NotificationRequest, SettingsStore, StoredSession, SystemPort, TokenVault, TrayAction, TrayPort, WindowPort } from '../../main/ports';
 import { readJsonFile, readJsonFileSync, writeJsonFileAtomic, writeJsonFileAtomicSync } from '../../main/storage/json-file';
 import type { Recorder } from './recorder';
 import { rm } from 'node:fs/promises';
@@ -134,4 +134,20 @@ export function testLogger(prefix: string): Logger & { lines: string[] } {
     if (process.env.HARNESS_DEBUG) console.log(`[${prefix}] ${level} ${message}`, ...details);
   };
   return { lines, info: record('info'), warn: record('warn'), error: record('error') };
+}
+
+/**
+ * Native dialogs answered by the spec: `answers` is consumed in order; with none left the user
+ * "presses Cancel" (the safe default), so an unexpected dialog can never approve anything.
+ */
+export class ScriptedDialog implements DialogPort {
+  readonly answers: boolean[] = [];
+
+  constructor(private readonly recorder: Recorder) {}
+
+  async confirm(request: Parameters<DialogPort['confirm']>[0]): Promise<boolean> {
+    const answer = this.answers.shift() ?? false;
+    this.recorder.dialogs.push({ ...request, answer });
+    return answer;
+  }
 }
