@@ -1,0 +1,53 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LOCAL_SERVER_READY, type LocalServerMessage } from '../../../main/local-server/messages';
+
+const STAND_IN = path.join(import.meta.dirname, 'parent-port-stand-in.mjs');
+
+/** A local server started from a packed app's files, and how to stop it. */
+export interface RunningLocalServer {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `entryFile` the way main's utilityProcess.fork does: its own process with a
+ * `process.parentPort`, only the given environment, and `cwd` (a writable directory outside the
+ * app); resolves on its READY message, rejects on FAILED, exit or timeout.
+ */
+export function startPackedLocalServer(entryFile: string, cwd: string, env: Record<string, string>, timeoutMs: number): Promise<RunningLocalServer> {
+  const child = fork(entryFile, [], { cwd, env, execArgv: ['--import', pathToFileURL(STAND_IN).href], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const stop = () => stopProcess(child);
+  return new Promise<RunningLocalServer>((resolve, reject) => {
+    const fail = (reason: string): void => {
+      clearTimeout(timer);
+      void stop().then(() => reject(new Error(`${reason}\n--- local server output ---\n${output}`)));
+    };
+    const timer = setTimeout(() => fail(`no READY from the local server within ${timeoutMs} ms`), timeoutMs);
+    child.once('exit', (code, signal) => fail(`the local server exited (code ${code}, signal ${signal}) before READY`));
+    child.once('error', (err) => fail(`the local server could not start: ${err.message}`));
+    child.on('message', (message: LocalServerMessage) => {
+      if (message.type !== LOCAL_SERVER_READY) return fail(`the local server reported failure: ${message.error}`);
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({ url: message.url, output: () => output, stop });
+    });
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
