@@ -6,7 +6,7 @@ import { extractAll } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PATHS, AuthResponseSchema, HealthResponseSchema } from '../../common/protocol';
+import { API_PATHS, AuthResponseSchema, CLIENT_SECRET_HEADER, HealthResponseSchema } from '../../common/protocol';
 import { indexAsar, type AsarFile } from './support/asar-index';
 import { traceLoadClosure } from './support/load-closure';
 import { packageLinuxDir, type PackagedApp } from './support/package-app';
@@ -124,19 +124,20 @@ describe('the installed app (electron-builder --dir --linux on out/, stand-in El
   describe('the local server from the packed layout, started like utilityProcess.fork', () => {
     let server: RunningLocalServer | undefined;
     let appCopy: string;
-    let profile: string;
+    let dataDir: string;
     const clientSecret = randomBytes(32).toString('base64url');
     const listing = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
 
     beforeAll(async () => {
       appCopy = path.join(work, 'installed-app');
       extractAll(archive, appCopy);
-      profile = path.join(work, 'profile');
-      mkdirSync(profile);
+      // main's <userData>/local-server: the server's DATA_DIR and its working directory.
+      dataDir = path.join(work, 'profile', 'local-server');
+      mkdirSync(dataDir, { recursive: true });
       server = await startPackedLocalServer(
         path.join(appCopy, 'out/main/local-server.js'),
-        profile,
-        { DATA_DIR: path.join(profile, 'local-server'), HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', CLIENT_SECRET: clientSecret, ALLOWED_HOSTS: 'self' },
+        dataDir,
+        { DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', CLIENT_SECRET: clientSecret, ALLOWED_HOSTS: 'self' },
         SERVER_START_TIMEOUT_MS,
       );
     }, SERVER_START_TIMEOUT_MS + 30_000);
@@ -153,14 +154,18 @@ describe('the installed app (electron-builder --dir --linux on out/, stand-in El
 
     it('registers a user (argon2 hash, PGlite write) and keeps its data in the profile, not in the app', async () => {
       const before = listing(appCopy);
-      const response = await fetch(`${server!.url}${API_PATHS.register}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-droplink-client-secret': clientSecret },
-        body: JSON.stringify({ username: 'installed.user', password: 'correct horse battery', displayName: 'Installed User' }),
-      });
+      const register = (headers: Record<string, string>) =>
+        fetch(`${server!.url}${API_PATHS.register}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ username: 'installed.user', password: 'correct horse battery', displayName: 'Installed User' }),
+        });
+      // The secret in its environment is in force: without it, no account.
+      expect((await register({})).status).toBe(403);
+      const response = await register({ [CLIENT_SECRET_HEADER]: clientSecret });
       expect(response.status, server!.output()).toBe(201);
       expect(AuthResponseSchema.parse(await response.json()).user).toMatchObject({ username: 'installed.user', displayName: 'Installed User' });
-      expect(existsSync(path.join(profile, 'local-server', 'db'))).toBe(true);
+      expect(existsSync(path.join(dataDir, 'db'))).toBe(true);
       expect(listing(appCopy)).toEqual(before);
     });
   });
