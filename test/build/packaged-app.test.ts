@@ -107,18 +107,18 @@ describe('the installed app (electron-builder --dir --linux on out/, stand-in El
       expect(icons).toContain(name);
   });
 
-  it('ships only what runs: the build output, package.json and production node_modules, without source maps or type declarations', () => {
+  it('ships only what runs: the build output, package.json and production node_modules, without source maps, TypeScript or docs', () => {
     const topLevel = new Set([...files.keys()].map((file) => file.split('/')[0]));
     expect([...topLevel].sort()).toEqual(['node_modules', 'out', 'package.json']);
-    const unwanted = [...files.keys()].filter((file) => /\.map$|\.d\.[cm]?ts$|^node_modules\/(electron|vitest|react|vite|typescript)\//.test(file));
+    const unwanted = [...files.keys()].filter((file) => /\.(map|[cm]?ts|md)$|^node_modules\/(electron|vitest|react|vite|typescript)\//.test(file));
     expect(unwanted).toEqual([]);
   });
 
   it('stays within its size budget (figures printed)', () => {
     const size = measurePackagedSize(app.resourcesDir, files);
     console.log(`packaged Droplink (${process.platform}-${process.arch}): ${formatPackagedSize(size)}`);
-    expect(size.asarBytes).toBeLessThan(32 * 1024 * 1024);
-    expect(size.unpackedBytes).toBeLessThan(24 * 1024 * 1024);
+    expect(size.asarBytes).toBeLessThan(24 * 1024 * 1024);
+    expect(size.unpackedBytes).toBeLessThan(20 * 1024 * 1024);
   });
 
   describe('the local server from the packed layout, started like utilityProcess.fork', () => {
