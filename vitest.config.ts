@@ -15,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'main',
-          include: ['test/main/**/*.test.ts', 'test/common/**/*.test.ts', 'test/build/**/*.test.ts'],
+          include: ['test/main/**/*.test.ts', 'test/common/**/*.test.ts', 'test/build/**/*.test.ts', 'test/scripts/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
