@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INVOKE_NAMES, invokeChannel, type InvokeResponse } from '../../common/ipc';
 import type { IpcHandler, IpcPort, IpcSender } from '../../main/ports';
 import { DesktopError } from '../../main/services/errors';
-import { answerInvoke, mainWindowSenderPolicy, originOf, registerInvokeHandlers, type InvokeHandlers } from '../../main/services/ipc-router';
+import { answerInvoke, isAppPageUrl, mainWindowSenderPolicy, originOf, registerInvokeHandlers, type InvokeHandlers } from '../../main/services/ipc-router';
 import { silentLogger } from './support';
 
 const MAIN: IpcSender = { webContentsId: 7, url: 'app://droplink/index.html' };
@@ -17,6 +17,20 @@ describe('mainWindowSenderPolicy', () => {
     expect(trustMain({ webContentsId: 7, url: 'file:///etc/index.html' })).toBe(false);
     expect(trustMain({ webContentsId: 7, url: 'not a url' })).toBe(false);
     expect(mainWindowSenderPolicy(() => null, ['app://droplink'])(MAIN)).toBe(false);
+  });
+
+  it("accepts only the app's page: not attachments or other files on its origin; the dev server's page in dev", () => {
+    expect(trustMain({ webContentsId: 7, url: 'app://droplink/' })).toBe(true);
+    expect(trustMain({ webContentsId: 7, url: 'app://droplink/index.html?x#room' })).toBe(true);
+    expect(trustMain({ webContentsId: 7, url: 'app://droplink/attachments/00000000-0000-7000-8000-000000000001' })).toBe(false);
+    expect(trustMain({ webContentsId: 7, url: 'app://droplink/assets/index.js' })).toBe(false);
+    expect(trustMain({ webContentsId: 7, url: 'app://droplink/index.html/x' })).toBe(false);
+    const dev = mainWindowSenderPolicy(() => 7, ['app://droplink', 'http://localhost:5173']);
+    expect(dev({ webContentsId: 7, url: 'http://localhost:5173/' })).toBe(true);
+    expect(dev({ webContentsId: 7, url: 'http://localhost:5173/attachments/00000000-0000-7000-8000-000000000001' })).toBe(false);
+    expect(dev({ webContentsId: 7, url: 'http://localhost:5173/@vite/client' })).toBe(false);
+    expect(isAppPageUrl('app://droplink/index.html', ['app://droplink'])).toBe(true);
+    expect(isAppPageUrl('not a url', ['app://droplink'])).toBe(false);
   });
 
   it('builds origins for custom schemes too (URL#origin says "null" for them)', () => {
@@ -44,11 +58,21 @@ describe('answerInvoke', () => {
     ['receipts:read', { roomId: '00000000-0000-7000-8000-000000000001', seq: -1 }],
     ['outbox:retry', null],
     ['shell:open-external', 'https://example.com'],
+    ['settings:set', { serverUrl: 'javascript:alert(1)' }],
+    ['session:login', { serverUrl: 'file:///etc/passwd', username: 'a', password: 'b' }],
   ] as const)('%s with %j -> invalid_input, handler not called', async (name, args) => {
     let called = false;
     const response = await answerInvoke(name, async () => ((called = true), {}) as never, trustMain, MAIN, args, silentLogger);
     expect(response.ok).toBe(false);
     expect((response as Extract<InvokeResponse<typeof name>, { ok: false }>).error.code).toBe('invalid_input');
+    expect(called).toBe(false);
+  });
+
+  it('uploads:start over the upload limit -> invalid_input saying so, handler not called', async () => {
+    let called = false;
+    const args = { uploadId: '00000000-0000-7000-8000-000000000001', name: 'big.bin', mime: '', data: new Uint8Array(25 * 1024 * 1024 + 1) };
+    const response = await answerInvoke('uploads:start', async () => ((called = true), {}) as never, trustMain, MAIN, args, silentLogger);
+    expect(response).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Invalid arguments for uploads:start: data: files larger than 25 MiB cannot be uploaded' } });
     expect(called).toBe(false);
   });
 
