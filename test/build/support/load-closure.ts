@@ -12,7 +12,7 @@ const CONDITION_SETS = [
 ];
 
 /** Why a file has to be in the package: which file or package needs it. */
-export interface Requirement {
+interface Requirement {
   file: string;
   neededBy: string;
   realFile: boolean;

@@ -1,9 +1,18 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { LOCAL_SERVER_READY, type LocalServerMessage } from '../../../main/local-server/messages';
 
-const STAND_IN = path.join(import.meta.dirname, 'parent-port-stand-in.mjs');
+/**
+ * Loaded with `node --import` before the entry: the `process.parentPort` Electron's
+ * utilityProcess provides, carried over the IPC channel of child_process.fork().
+ */
+const PARENT_PORT_STAND_IN = `
+import { EventEmitter } from 'node:events';
+const parentPort = new EventEmitter();
+parentPort.postMessage = (message) => process.send?.(message);
+process.on('message', (data) => parentPort.emit('message', { data, ports: [] }));
+process.parentPort = parentPort;
+`;
+const STAND_IN_URL = `data:text/javascript,${encodeURIComponent(PARENT_PORT_STAND_IN)}`;
 
 /** A local server started from a packed app's files, and how to stop it. */
 export interface RunningLocalServer {
@@ -18,7 +27,7 @@ export interface RunningLocalServer {
  * app); resolves on its READY message, rejects on FAILED, exit or timeout.
  */
 export function startPackedLocalServer(entryFile: string, cwd: string, env: Record<string, string>, timeoutMs: number): Promise<RunningLocalServer> {
-  const child = fork(entryFile, [], { cwd, env, execArgv: ['--import', pathToFileURL(STAND_IN).href], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(entryFile, [], { cwd, env, execArgv: ['--import', STAND_IN_URL], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
