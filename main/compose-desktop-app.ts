@@ -329,7 +329,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
       renderTray();
       ports.system.setTheme(settings.get().theme);
       // No server configured: start the bundled one now, so a newcomer's "Create account" is instant.
-      if (settings.get().serverUrl.trim() === '') void ports.localServer.url().catch((err: unknown) => log.error('local server failed to start', err));
+      if (settings.get().serverUrl.trim() === '') void ports.localServer.endpoint().catch((err: unknown) => log.error('local server failed to start', err));
       await session.restore();
       presence.start();
     },

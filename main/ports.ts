@@ -108,9 +108,15 @@ export interface SystemPort {
   quit(): void;
 }
 
-/** Gives the URL of the bundled local server, starting it on first use (empty serverUrl). */
+/** How main reaches the bundled local server (empty serverUrl): its address and the secret it was started with. */
+export interface LocalServerEndpoint {
+  url: string;
+  /** Made fresh at each start; sent only to this server (register, login, socket handshake). */
+  clientSecret: string;
+}
 export interface LocalServerPort {
-  url(): Promise<string>;
+  /** Starts the local server on first use (and after it exited); resolves once it listens. */
+  endpoint(): Promise<LocalServerEndpoint>;
 }
 
 /** A question main asks the user in a native dialog (never in the window, which it does not trust for this). */

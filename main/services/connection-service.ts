@@ -110,7 +110,7 @@ export class ConnectionService {
     if (!target) return;
     this.setState({ status: 'connecting', retryAt: null, reason: this.state.reason });
     const socket = io(target.url, {
-      auth: { token: target.token },
+      auth: { token: target.token, ...(target.clientSecret ? { clientSecret: target.clientSecret } : {}) },
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,

@@ -1,4 +1,4 @@
-import { ErrorBodySchema } from '../../common/protocol';
+import { CLIENT_SECRET_HEADER, ErrorBodySchema } from '../../common/protocol';
 import { DesktopError, errorInfo } from './errors';
 
 export interface HttpRequest {
@@ -8,6 +8,8 @@ export interface HttpRequest {
   /** A ready-made body (with its `contentType`), e.g. a streamed multipart upload. */
   body?: ReadableStream<Uint8Array>;
   contentType?: string;
+  /** The local server's per-launch secret (register and login only; never given for another server). */
+  clientSecret?: string;
 }
 
 /** Joins a server base URL and a server-relative path. */
@@ -20,6 +22,7 @@ export const serverUrlFor = (baseUrl: string, pathname: string): string => new U
 export async function requestJson(baseUrl: string, pathname: string, request: HttpRequest): Promise<unknown> {
   const headers: Record<string, string> = {};
   if (request.token) headers.authorization = `Bearer ${request.token}`;
+  if (request.clientSecret) headers[CLIENT_SECRET_HEADER] = request.clientSecret;
   let body: BodyInit | undefined = request.body;
   if (request.contentType) headers['content-type'] = request.contentType;
   if (request.json !== undefined) {

@@ -11,6 +11,14 @@ export interface SessionTarget {
   url: string;
   token: string;
   user: User;
+  /** Only for the local server: the secret it wants in the socket handshake. */
+  clientSecret?: string;
+}
+
+/** A resolved server: where it is and, for the local server only, the secret it was started with. */
+interface ResolvedServer {
+  url: string;
+  clientSecret?: string;
 }
 
 export type SessionListener = (state: SessionState, target: SessionTarget | null) => void;
@@ -81,17 +89,19 @@ export class SessionService {
     return () => this.listeners.delete(listener);
   }
 
-  /** The URL a configured server string stands for ('' = the local server). */
-  async resolveUrl(serverUrl: string): Promise<string> {
-    if (serverUrl.trim() === '') return this.localServer.url();
-    return serverUrl.trim().replace(/\/+$/, '');
+  /** What a configured server string stands for ('' = the local server, with its secret). */
+  private async resolve(serverUrl: string): Promise<ResolvedServer> {
+    if (serverUrl.trim() === '') return this.localServer.endpoint();
+    return { url: serverUrl.trim().replace(/\/+$/, '') };
   }
 
   private async authenticate(serverUrl: string, pathname: string, body: unknown): Promise<SessionState> {
-    const url = await this.resolveUrl(serverUrl).catch(() => {
+    const server = await this.resolve(serverUrl).catch(() => {
       throw new DesktopError(errorInfo('internal', 'The local server could not be started.'));
     });
-    const response = AuthResponseSchema.safeParse(await requestJson(url, pathname, { method: 'POST', json: body }));
+    const response = AuthResponseSchema.safeParse(
+      await requestJson(server.url, pathname, { method: 'POST', json: body, ...(server.clientSecret ? { clientSecret: server.clientSecret } : {}) }),
+    );
     if (!response.success) throw new DesktopError(errorInfo('internal', 'The server sent an unexpected answer.'));
     const stored: StoredSession = { serverUrl, token: response.data.token, user: response.data.user };
     await this.vault.save(stored);
@@ -100,10 +110,10 @@ export class SessionService {
   }
 
   private async signIn(stored: StoredSession): Promise<void> {
-    const url = await this.resolveUrl(stored.serverUrl);
+    const server = await this.resolve(stored.serverUrl);
     this.stored = stored;
     this.signedOutReason = null;
-    this.target = { url, token: stored.token, user: stored.user };
+    this.target = { ...server, token: stored.token, user: stored.user };
     this.emit();
   }
 

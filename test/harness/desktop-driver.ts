@@ -6,7 +6,7 @@ import type { DesktopEvent, InvokeArgs, InvokeName, InvokeResponse, InvokeResult
 import { applySettingsPatch, settingsFromStored } from '../../main/services/settings-service';
 import type { Room } from '../../common/protocol';
 import { composeDesktopApp, type DesktopApp } from '../../main/compose-desktop-app';
-import type { TrayAction } from '../../main/ports';
+import type { LocalServerEndpoint, TrayAction } from '../../main/ports';
 import { systemClock } from '../../main/services/clock';
 import { fileOutboxStore } from '../../main/storage/file-outbox-store';
 import { HarnessIpc, pageIdOf } from './harness-ipc';
@@ -47,6 +47,8 @@ interface LaunchContext {
   browser: Browser;
   profilesDir: string;
   serverUrl: string;
+  /** What the app's local server port answers (serverUrl ''): a harness server started with a client secret. */
+  localServer?: LocalServerEndpoint;
 }
 
 /** One running instance of the desktop app in the harness (see test/harness/README.md). */
@@ -91,6 +93,11 @@ export class DesktopDriver {
 
   // ---------------------------------------------------------------- lifecycle
 
+  private localServerEndpoint(): LocalServerEndpoint {
+    if (!this.launch.localServer) throw new Error('this harness launch has no local server (start the harness server with a client secret)');
+    return this.launch.localServer;
+  }
+
   private presetSettings(): void {
     const store = fileSettingsStore(this.profileDir);
     const { settings } = settingsFromStored(store.read());
@@ -120,7 +127,7 @@ export class DesktopDriver {
         idle: this.idle,
         ipc: this.ipc,
         system: recordingSystem(this.recorder, () => void this.close()),
-        localServer: { url: async () => this.launch.serverUrl },
+        localServer: { endpoint: async () => this.localServerEndpoint() },
         dialog: this.dialog,
       },
       {

@@ -3,7 +3,8 @@
  * See test/harness/README.md for the API; it is shared with the renderer's chat specs.
  */
 import { test as base, expect } from '@playwright/test';
-import { register, uniqueName, DEFAULT_PASSWORD } from '../support/protocol-client';
+import { AuthResponseSchema, CLIENT_SECRET_HEADER } from '../../common/protocol';
+import { http, register, uniqueName, DEFAULT_PASSWORD } from '../support/protocol-client';
 import { DesktopDriver, type LaunchOptions, type TestUser } from './desktop-driver';
 import { startHarnessServer, type HarnessServer } from './harness-server';
 
@@ -11,14 +12,25 @@ export { expect };
 export type { DesktopDriver, LaunchOptions, TestUser, HarnessServer };
 
 export interface HarnessFixtures {
+  /** Option: run `server` as the app's local server (client secret, Host check) and give it to the app's local server port. */
+  serverAsLocal: boolean;
   server: HarnessServer;
   createUser: (prefix?: string, opts?: { displayName?: string }) => Promise<TestUser>;
   launchDesktop: (options: LaunchOptions) => Promise<DesktopDriver>;
 }
 
+async function registerWithClientSecret(server: HarnessServer, clientSecret: string, body: { username: string; password: string; displayName: string }) {
+  const res = await http(server, 'POST', '/api/auth/register', { json: body, headers: { [CLIENT_SECRET_HEADER]: clientSecret } });
+  if (res.status !== 201) throw new Error(`register ${body.username} failed: ${res.status} ${res.text}`);
+  const { user, token } = AuthResponseSchema.parse(res.body);
+  return { user, token, username: user.username };
+}
+
 export const test = base.extend<HarnessFixtures>({
-  server: async ({}, use) => {
-    const server = await startHarnessServer();
+  serverAsLocal: [false, { option: true }],
+
+  server: async ({ serverAsLocal }, use) => {
+    const server = await startHarnessServer({ asLocalServer: serverAsLocal });
     try {
       await use(server);
     } finally {
@@ -30,7 +42,9 @@ export const test = base.extend<HarnessFixtures>({
     await use(async (prefix = 'u', opts = {}) => {
       const username = uniqueName(prefix);
       const displayName = opts.displayName ?? `${prefix.charAt(0).toUpperCase()}${prefix.slice(1)}`;
-      const registered = await register(server, username, { password: DEFAULT_PASSWORD, displayName });
+      const registered = server.clientSecret
+        ? await registerWithClientSecret(server, server.clientSecret, { username, password: DEFAULT_PASSWORD, displayName })
+        : await register(server, username, { password: DEFAULT_PASSWORD, displayName });
       return { id: registered.user.id, username: registered.username, password: DEFAULT_PASSWORD, displayName, token: registered.token };
     });
   },
@@ -39,7 +53,8 @@ export const test = base.extend<HarnessFixtures>({
     const launched: DesktopDriver[] = [];
     try {
       await use(async (options) => {
-        const driver = await DesktopDriver.launch({ browser, profilesDir: testInfo.outputPath('profiles'), serverUrl: server.url }, options);
+        const localServer = server.clientSecret ? { url: server.url, clientSecret: server.clientSecret } : undefined;
+        const driver = await DesktopDriver.launch({ browser, profilesDir: testInfo.outputPath('profiles'), serverUrl: server.url, localServer }, options);
         launched.push(driver);
         return driver;
       });

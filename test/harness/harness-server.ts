@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -6,6 +7,8 @@ export interface HarnessServer {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
+  /** Set when started like the app's local server (CLIENT_SECRET, ALLOWED_HOSTS=self). */
+  readonly clientSecret: string | null;
   readonly running: boolean;
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -23,16 +26,20 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startHarnessServer(): Promise<HarnessServer> {
+/** `asLocalServer`: run with a client secret and the Host check, as the desktop app runs its local server. */
+export async function startHarnessServer(options: { asLocalServer?: boolean } = {}): Promise<HarnessServer> {
   const port = await freePort();
+  const clientSecret = options.asLocalServer ? randomBytes(32).toString('base64url') : null;
+  const localEnv = clientSecret ? { CLIENT_SECRET: clientSecret, ALLOWED_HOSTS: 'self' } : {};
   // A fixed port (rather than 0) so that clients reconnect to the same URL after start().
-  const server: TestServer = await startTestServer('pglite', { env: { PORT: String(port), OFFLINE_GRACE_MS: '500' } });
+  const server: TestServer = await startTestServer('pglite', { env: { PORT: String(port), OFFLINE_GRACE_MS: '500', ...localEnv } });
   let running = true;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     port,
     dataDir: server.dataDir,
+    clientSecret,
     get running() {
       return running;
     },
