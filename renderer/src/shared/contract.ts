@@ -37,3 +37,4 @@ export {
   TYPING_EXPIRY_MS,
   USERS_GET_MAX,
 } from '../../../common/protocol/limits';
+export { serverUrlProblem, serverUrlTransport } from '../../../common/ipc/server-url-rules';

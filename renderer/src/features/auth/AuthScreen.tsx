@@ -6,6 +6,7 @@ import { Icon } from '../../ui/Icon';
 import { describeAuthError, validateCredentials, type AuthMode } from './auth-errors';
 import './AuthScreen.css';
 import { FormError } from '../../ui/FormError';
+import { serverUrlProblem } from '../../shared/contract';
 
 export function AuthScreen() {
   const savedUrl = useSettingsStore((s) => s.settings?.serverUrl);
@@ -26,7 +27,7 @@ export function AuthScreen() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const invalid = validateCredentials(mode, username, password);
+    const invalid = serverUrlProblem(url) ?? validateCredentials(mode, username, password);
     if (invalid) return setError(invalid);
     setBusy(true);
     setError(null);

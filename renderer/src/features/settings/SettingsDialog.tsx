@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../../bridge/bridge-error';
 import { setRoomMuted, updateSettings } from '../../services/settings';
-import type { Settings, SettingsPatch } from '../../shared/contract';
+import { serverUrlProblem, serverUrlTransport, type Settings, type SettingsPatch } from '../../shared/contract';
 import { useRoomsStore } from '../../stores/rooms';
 import { selectMyId, useSessionStore } from '../../stores/session';
 import { useSettingsStore } from '../../stores/settings';
@@ -44,6 +44,22 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   }
 
   const url = serverUrl ?? settings.serverUrl;
+  const unencrypted = serverUrlProblem(url) === null && serverUrlTransport(url) === 'insecure';
+  const saveServerUrl = () => {
+    const next = url.trim();
+    if (next === settings.serverUrl) return setServerUrl(null);
+    const problem = serverUrlProblem(next);
+    if (problem) return setError(problem);
+    setError(null);
+    // Main confirms the change in a native dialog; when the user declines, the field shows the saved server again.
+    updateSettings({ serverUrl: next }).then(
+      () => setServerUrl(null),
+      (failure) => {
+        setServerUrl(null);
+        setError(errorMessage(failure));
+      },
+    );
+  };
   const notifications = settings.notifications;
 
   return (
@@ -120,9 +136,11 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
               placeholder="Built-in server"
               spellCheck={false}
               onChange={(e) => setServerUrl(e.target.value)}
-              onBlur={() => url !== settings.serverUrl && save({ serverUrl: url.trim() })}
+              onBlur={saveServerUrl}
             />
-            <span className="field__hint">Used the next time you sign in.</span>
+            <span className="field__hint">
+              {unencrypted ? 'Not encrypted: your password would be sent in clear text. ' : ''}Used the next time you sign in.
+            </span>
           </label>
         </section>
 
