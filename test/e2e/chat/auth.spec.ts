@@ -29,8 +29,10 @@ test('sign up from the sign-in screen, with clear errors on the way', async ({ s
   await page.getByRole('textbox', { name: 'Server URL' }).fill('http://127.0.0.1:9');
   const username = `newbie_${Date.now().toString(36)}`;
   await page.getByRole('textbox', { name: 'Username' }).fill(username);
+  d.answerDialogs(true); // another server than the configured one: main asks first, in a native dialog
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('alert')).toContainText("Can't reach the Droplink server at http://127.0.0.1:9");
+  expect(d.recorder.dialogs).toMatchObject([{ message: 'Switch to the server at http://127.0.0.1:9?', answer: true }]);
 
   // And finally a real sign-up.
   await page.getByRole('textbox', { name: 'Server URL' }).fill(server.url);
