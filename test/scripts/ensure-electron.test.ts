@@ -39,6 +39,9 @@ function environmentFor(checkout: Checkout, mirror: ElectronMirror): Record<stri
     // runs against the mirror's SHASUMS256.txt, the way Electron documents for custom builds.
     electron_use_remote_checksums: '1',
     electron_config_cache: checkout.cache,
+    // The mirror, and the dev server the stand-in fetches, are local even where a proxy is configured.
+    NO_PROXY: '127.0.0.1,localhost,::1',
+    no_proxy: '127.0.0.1,localhost,::1',
     [RECORD_ENV]: checkout.record,
   };
 }
