@@ -4,6 +4,7 @@ import {
   type DesktopEvent,
   type RelayedServerEvent,
 } from '../common/ipc';
+import type { ConnectionState, SessionState, Settings } from '../common/ipc';
 import type { ClientPayload, ClientResult, Room, ServerEventName, ServerPayload } from '../common/protocol';
 import type { DesktopPorts, TrayAction, TrayView } from './ports';
 import type { BackoffOptions } from './services/backoff';
@@ -59,6 +60,8 @@ export interface DesktopApp {
   markQuitting(): void;
   /** Answers the window's requests under /attachments/ (null for other paths). */
   serveAttachment: AttachmentProxy;
+  /** What Help → Copy diagnostics reports: the settings, the session and the connection, as main sees them. */
+  snapshot(): { settings: Settings; session: SessionState; connection: ConnectionState };
   /** Flushes pending events and writes, disconnects. */
   dispose(): Promise<void>;
 }
@@ -354,6 +357,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
       quitting = true;
     },
     serveAttachment: createAttachmentProxy(() => session.current()),
+    snapshot: () => ({ settings: settings.get(), session: session.state(), connection: connection.getState() }),
     async dispose() {
       presence.stop();
       outbox.dispose();

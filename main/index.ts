@@ -3,6 +3,7 @@
  * services are composed with the Electron adapters (the harness composes the same services
  * with recording adapters).
  */
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app } from 'electron';
@@ -12,7 +13,10 @@ import { electronDialog } from './electron/dialog-adapter';
 import { electronIdleMonitor } from './electron/idle-monitor';
 import { electronIpc } from './electron/ipc-adapter';
 import { localServerProcess } from './electron/local-server';
-import { consoleLogger } from './electron/logger';
+import { installAppMenu } from './electron/app-menu';
+import { startCrashReporter } from './electron/crash-reporter';
+import { electronHelpActions } from './electron/help-actions';
+import { fileLogger } from './electron/logger';
 import { MainWindow } from './electron/main-window';
 import { electronNotifications } from './electron/notification-adapter';
 import { registerRendererScheme, serveRenderer } from './electron/renderer-protocol';
@@ -21,22 +25,35 @@ import { createElectronStore, electronSettingsStore, electronWindowBounds } from
 import { electronSystem } from './electron/system-adapter';
 import { safeStorageTokenVault } from './electron/token-vault';
 import { electronTray } from './electron/tray-adapter';
+import { appMenuTemplate } from './services/app-menu';
 import { systemClock } from './services/clock';
+import { devRendererUrl } from './services/dev-renderer-url';
+import { buildDiagnostics } from './services/diagnostics';
+import { trackLocalServer } from './services/local-server-status';
 import { originOf } from './services/ipc-router';
 import { resolveProfile, userDataDirName } from './services/profile';
 import { fileOutboxStore } from './storage/file-outbox-store';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const log = consoleLogger;
 
-// ---- before ready: profile, identity, schemes, single instance, protocol client
+// ---- before ready: profile, logs, crash reporter, identity, schemes, single instance, protocol client
 const profile = resolveProfile(process.argv, process.env);
-app.setPath('userData', path.join(app.getPath('appData'), userDataDirName(PRODUCT_NAME, profile)));
+const userData = path.join(app.getPath('appData'), userDataDirName(PRODUCT_NAME, profile));
+app.setPath('userData', userData);
+// Logs and crash dumps live in the profile on every OS, so "Open logs folder" finds this profile's.
+app.setAppLogsPath(path.join(userData, 'logs'));
+app.setPath('crashDumps', path.join(userData, 'Crashpad'));
+const log = fileLogger({ logsDir: app.getPath('logs'), console: !app.isPackaged });
+process.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', reason));
+log.info(`starting ${PRODUCT_NAME} ${app.getVersion()} (${app.isPackaged ? 'packaged' : 'development'}, profile ${profile})`);
+// As early as possible: Crashpad only watches processes started after it (the window, the local server).
+const crashReports = startCrashReporter(process.env, log);
 app.setAppUserModelId(APP_ID); // Windows: notifications are attributed to this id (= electron-builder appId)
 registerRendererScheme();
 
 // The lock is per userData directory, so each profile is its own single instance.
 if (!app.requestSingleInstanceLock()) {
+  log.info('another instance of this profile is running; handing over to it');
   app.quit();
 } else {
   if (process.defaultApp && process.argv[1]) {
@@ -59,12 +76,19 @@ async function main(): Promise<void> {
 
   await app.whenReady();
 
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  const dev = devRendererUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+  if (dev.url === null && dev.warning) log.warn(dev.warning);
+  const devUrl = dev.url;
   const devOrigin = devUrl ? originOf(devUrl) : null;
   const trustedOrigins = [RENDERER_ORIGIN, ...(devOrigin ? [devOrigin] : [])];
-  const userData = app.getPath('userData');
   const store = createElectronStore();
-  const localServer = localServerProcess(path.join(here, 'local-server.js'), path.join(userData, 'local-server'), log);
+  const localServer = localServerProcess({
+    entryFile: path.join(here, 'local-server.js'),
+    dataDir: path.join(userData, 'local-server'),
+    logsDir: app.getPath('logs'),
+    log,
+  });
+  const localServerStatus = trackLocalServer(localServer);
 
   // The window asks the app what its close button does; the app needs the window as a port.
   let closeRequested = (): 'hide' | 'close' => 'close';
@@ -88,12 +112,36 @@ async function main(): Promise<void> {
       idle: electronIdleMonitor(),
       ipc: electronIpc(window),
       system: electronSystem(),
-      localServer,
+      localServer: localServerStatus.port,
       dialog: electronDialog(window),
     },
     { version: app.getVersion(), platform: process.platform, profile, trustedOrigins, attachmentOrigin: RENDERER_ORIGIN },
   );
   closeRequested = () => desktop.requestWindowClose();
+
+  const help = electronHelpActions({
+    logsDir: app.getPath('logs'),
+    log,
+    diagnostics: () =>
+      buildDiagnostics({
+        ...desktop.snapshot(),
+        app: { name: PRODUCT_NAME, version: app.getVersion(), packaged: app.isPackaged, profile },
+        versions: process.versions,
+        os: { platform: process.platform, release: os.release(), arch: process.arch },
+        localServer: localServerStatus.status(),
+        paths: { logs: app.getPath('logs'), crashDumps: app.getPath('crashDumps') },
+        crashUploadUrl: crashReports.uploadToServer ? crashReports.submitURL : null,
+      }),
+  });
+  installAppMenu(
+    appMenuTemplate({
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      productName: PRODUCT_NAME,
+      openLogsFolder: () => void help.openLogsFolder(),
+      copyDiagnostics: () => void help.copyDiagnostics(),
+    }),
+  );
 
   installContentGuards(trustedOrigins);
   // app:// serves attachments in dev too, so it is registered either way.
@@ -110,8 +158,9 @@ async function main(): Promise<void> {
     if (disposed) return;
     event.preventDefault();
     disposed = true;
-    void desktop.dispose().finally(() => {
-      localServer.stop();
+    void desktop.dispose().finally(async () => {
+      // The local server closes its database before the app exits (killed after a grace period).
+      await localServer.stop();
       app.quit();
     });
   });
