@@ -1,5 +1,5 @@
 import { AuthResponseSchema, API_PATHS, type User } from '../../common/protocol';
-import type { SessionState } from '../../common/ipc';
+import { serverUrlProblem, type SessionState } from '../../common/ipc';
 import type { LocalServerPort, Logger, StoredSession, TokenVault } from '../ports';
 import { DesktopError, errorInfo } from './errors';
 import { requestJson } from './http-client';
@@ -49,6 +49,12 @@ export class SessionService {
       this.log.warn('session: the stored token could not be read; signing out', err);
     }
     if (!stored) return;
+    if (serverUrlProblem(stored.serverUrl) !== null) {
+      // Written by an older version that accepted any string: never connect there, sign in again.
+      this.log.warn('session: the stored server URL is not acceptable; signing out');
+      await this.signOut(null);
+      return;
+    }
     try {
       await this.signIn(stored);
     } catch (err) {

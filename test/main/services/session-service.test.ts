@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredSession, TokenVault } from '../../../main/ports';
+import { SessionService } from '../../../main/services/session-service';
+import { testLogger } from '../../harness/recording-ports';
+
+const USER = { id: '00000000-0000-7000-8000-000000000001', username: 'alice', displayName: 'Alice', status: 'online' as const, lastSeenAt: null };
+
+function memoryVault(initial: StoredSession | null): TokenVault & { cleared: number } {
+  let stored = initial;
+  const vault = {
+    cleared: 0,
+    load: async () => stored,
+    save: async (session: StoredSession) => void (stored = session),
+    clear: async () => {
+      stored = null;
+      vault.cleared += 1;
+    },
+  };
+  return vault;
+}
+const localServer = { url: async () => 'http://127.0.0.1:4000' };
+
+describe('SessionService.restore', () => {
+  it('restores a stored session on an acceptable server URL', async () => {
+    const vault = memoryVault({ serverUrl: 'https://chat.example.com/', token: 't', user: USER });
+    const session = new SessionService(vault, localServer, testLogger('s'), () => '');
+    await session.restore();
+    expect(session.current()).toEqual({ url: 'https://chat.example.com', token: 't', user: USER });
+  });
+
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'https://user:pw@chat.example.com'])(
+    'never connects to a stored %s: signs out and forgets the token',
+    async (serverUrl) => {
+      const vault = memoryVault({ serverUrl, token: 't', user: USER });
+      const log = testLogger('s');
+      const session = new SessionService(vault, localServer, log, () => '');
+      await session.restore();
+      expect(session.current()).toBeNull();
+      expect(session.state()).toMatchObject({ status: 'signedOut' });
+      expect(vault.cleared).toBe(1);
+      expect(log.lines.join('\n')).toContain('stored server URL is not acceptable');
+      expect(log.lines.join('\n')).not.toContain(serverUrl);
+    },
+  );
+});
