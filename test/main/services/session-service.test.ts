@@ -18,7 +18,7 @@ function memoryVault(initial: StoredSession | null): TokenVault & { cleared: num
   };
   return vault;
 }
-const localServer = { url: async () => 'http://127.0.0.1:4000' };
+const localServer = { endpoint: async () => ({ url: 'http://127.0.0.1:4000', clientSecret: 'local-secret-for-tests-only' }) };
 
 describe('SessionService.restore', () => {
   it('restores a stored session on an acceptable server URL', async () => {
