@@ -125,8 +125,10 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
       rateLimits: createRateLimits(config, redis?.pub ?? null),
     };
 
+    // Typed as Fastify's own logger interface, so that routes get the plain FastifyInstance type.
+    const fastifyLogger: FastifyBaseLogger = logger;
     const app = Fastify({
-      loggerInstance: logger as FastifyBaseLogger,
+      loggerInstance: fastifyLogger,
       bodyLimit: JSON_BODY_LIMIT,
       trustProxy: false,
       return503OnClosing: true,

@@ -358,12 +358,12 @@ async function runOnce(run: number, browser: Browser, setup: Setup, sender: Peer
     progress(`run ${run}: opening #archive (${lastSeq.toLocaleString('en')} messages) ...`);
     if (process.env.BENCH_TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
     const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : null;
-    const open = (await page.evaluate(measureOpen('archive', lastSeq, Boolean(process.env.BENCH_DEBUG)))) as { openMs: number; inDomMs: number; trace: OpenTrace };
+    const open = await page.evaluate<{ openMs: number; inDomMs: number; trace: OpenTrace }>(measureOpen('archive', lastSeq, Boolean(process.env.BENCH_DEBUG)));
     if (profiler) await profiler.stop(`${process.env.BENCH_PROFILE}-run${run}.cpuprofile`);
     if (process.env.BENCH_TRACE) summarizeTrace(await browser.stopTracing(), `${process.env.BENCH_TRACE}-run${run}.json`);
     if (process.env.BENCH_DEBUG) progress(`run ${run}: open trace (ms after the click): ${formatTrace(open.trace)}`);
     await sleep(500);
-    const domRows = (await page.evaluate(DOM_ROWS)) as number;
+    const domRows = await page.evaluate<number>(DOM_ROWS);
     const heap = await heapMB(page);
 
     progress(`run ${run}: ${INCOMING} messages from another member over ${INCOMING_WINDOW_MS} ms ...`);
@@ -372,7 +372,7 @@ async function runOnce(run: number, browser: Browser, setup: Setup, sender: Peer
     const finalSeq = lastSeq + INCOMING;
     await page.evaluate(startFrameRecorder(finalSeq));
     await sleep(500); // idle frames first: they give the frame budget
-    const burstStart = (await page.evaluate('performance.now()')) as number;
+    const burstStart = await page.evaluate<number>('performance.now()');
     const sent = await sender.request<{ type: string; acked: number; failed: number; sendMs: number; firstError: string | null }>(
       { type: 'send', roomId: setup.archiveId, count: INCOMING, windowMs: INCOMING_WINDOW_MS },
       'sent',
@@ -390,15 +390,15 @@ async function runOnce(run: number, browser: Browser, setup: Setup, sender: Peer
       ).size;
     const deadline = Date.now() + ARRIVAL_TIMEOUT_MS;
     while (Date.now() < deadline) {
-      const shown = (await page.evaluate('window.__benchFrames.lastShownAt !== null')) as boolean;
+      const shown = await page.evaluate<boolean>('window.__benchFrames.lastShownAt !== null');
       if (received() >= INCOMING && shown) break;
       await sleep(50);
     }
     await sleep(250);
-    const recorded = (await page.evaluate(STOP_FRAME_RECORDER)) as { frames: number[]; lastShownAt: number | null; now: number };
+    const recorded = await page.evaluate<{ frames: number[]; lastShownAt: number | null; now: number }>(STOP_FRAME_RECORDER);
     const stats = frameStats(recorded.frames, burstStart, recorded.now);
     const messagesReceived = received();
-    const domRowsAfter = (await page.evaluate(DOM_ROWS)) as number;
+    const domRowsAfter = await page.evaluate<number>(DOM_ROWS);
     const heapAfter = await heapMB(page);
 
     const result: RunResult = {

@@ -47,9 +47,9 @@ export async function seedRoom({ dataDir, roomId, senderIds, reactorId, count }:
     const senders = `ARRAY[${senderIds.map(sqlText).join(', ')}]::uuid[]`;
     const n = BODIES.length;
     // messages.updated_at (messages:changes) where the schema has it: a message's last change is its creation.
-    const columns = (await storage.db.execute(
+    const columns = (await storage.db.execute<Record<string, unknown>>(
       sql`SELECT 1 FROM information_schema.columns WHERE table_name = 'messages' AND column_name = 'updated_at'`,
-    )) as unknown as { rows: unknown[] };
+    )) as { rows: unknown[] };
     const hasUpdatedAt = columns.rows.length > 0;
     const updatedColumn = sql.raw(hasUpdatedAt ? ', updated_at' : '');
     const updatedValue = sql.raw(hasUpdatedAt ? ", date_trunc('milliseconds', to_timestamp(ms / 1000.0))" : '');

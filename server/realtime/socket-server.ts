@@ -90,9 +90,8 @@ export function startSocketServer(
       io.local.disconnectSockets(true);
       await inFlight.drain();
       await presence.close();
-      await new Promise<void>((resolve) => {
-        io.close(() => resolve());
-      });
+      // Resolves once the HTTP server is closed too (an error only means it was closed already).
+      await io.close();
     },
   };
 }

@@ -53,6 +53,7 @@ export function sanitizeFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
     .replace(/[\u0000-\u001f\u007f-\u009f"<>|:*?]/g, '_')
     .replace(/^[.\s]+/, '')
     .trim();

@@ -129,7 +129,7 @@ export async function register(
 
 /** Registers n users with bounded parallelism (password hashing is CPU bound). */
 export async function registerMany(server: HasUrl, n: number, prefix = 'u', parallel = 4): Promise<Registered[]> {
-  const out: Registered[] = new Array(n);
+  const out = new Array<Registered>(n);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < n) {
@@ -351,7 +351,7 @@ function openSocket(server: HasUrl, auth: Record<string, unknown> | undefined): 
     reconnection: false,
     forceNew: true,
     timeout: CONNECT_TIMEOUT_MS,
-  }) as TypedSocket;
+  });
 }
 
 /**
@@ -435,7 +435,7 @@ export async function newMember(server: HasUrl, prefix = 'u'): Promise<Member> {
 
 export async function newMembers(server: HasUrl, n: number, prefix = 'u', parallel = 8): Promise<Member[]> {
   const regs = await registerMany(server, n, prefix);
-  const out: Member[] = new Array(n);
+  const out = new Array<Member>(n);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < n) {
@@ -501,7 +501,7 @@ export async function eventually<T>(fn: () => Promise<T | undefined | false> | T
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${last instanceof Error ? String(last) : JSON.stringify(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }

@@ -217,7 +217,7 @@ export async function startTestServer(storage: Storage, opts: StartOptions = {})
 
 /** Closes every server given, ignoring undefined (a beforeAll that failed half way). */
 export async function closeAll(...servers: Array<TestServer | undefined>): Promise<void> {
-  const results = await Promise.allSettled(servers.map((s) => s?.close()));
+  const results = await Promise.allSettled(servers.map(async (s) => s?.close()));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
 }

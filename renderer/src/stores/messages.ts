@@ -20,14 +20,14 @@ export interface Timeline {
 interface MessagesStore {
   timelines: Record<string, Timeline>;
   /** Replaces the room's window (the latest page, or a page around a searched message). */
-  setWindow(roomId: string, messages: readonly Message[], edges: { hasOlder: boolean; hasNewer: boolean }): void;
-  addOlder(roomId: string, messages: readonly Message[], hasOlder: boolean): void;
-  addNewer(roomId: string, messages: readonly Message[], hasNewer: boolean): void;
+  setWindow: (roomId: string, messages: readonly Message[], edges: { hasOlder: boolean; hasNewer: boolean }) => void;
+  addOlder: (roomId: string, messages: readonly Message[], hasOlder: boolean) => void;
+  addNewer: (roomId: string, messages: readonly Message[], hasNewer: boolean) => void;
   /** Live or synced messages; kept only for rooms whose window reaches the live end. */
-  receiveNew(roomId: string, messages: readonly Message[]): void;
-  receiveUpdates(messages: readonly Message[]): void;
-  forgetRoom(roomId: string): void;
-  reset(): void;
+  receiveNew: (roomId: string, messages: readonly Message[]) => void;
+  receiveUpdates: (messages: readonly Message[]) => void;
+  forgetRoom: (roomId: string) => void;
+  reset: () => void;
 }
 
 type Timelines = Record<string, Timeline>;

@@ -5,10 +5,10 @@ import { createRoomGrouper } from './group-by-room';
 interface OutboxStore {
   items: OutboxItem[];
   /** Main's full list replaces ours: main owns the outbox. */
-  setItems(items: OutboxItem[]): void;
+  setItems: (items: OutboxItem[]) => void;
   /** An item we just queued, shown before main's next `outbox` event. */
-  upsert(item: OutboxItem): void;
-  remove(clientId: string): void;
+  upsert: (item: OutboxItem) => void;
+  remove: (clientId: string) => void;
 }
 
 export const useOutboxStore = create<OutboxStore>()((set) => ({

@@ -6,9 +6,9 @@ export type RoomReceipts = Record<string, Receipt>;
 interface ReceiptsStore {
   /** roomId -> userId -> that member's receipt. */
   byRoom: Record<string, RoomReceipts>;
-  setRoomReceipts(roomId: string, receipts: Receipt[]): void;
-  applyReceipt(receipt: Receipt): void;
-  reset(): void;
+  setRoomReceipts: (roomId: string, receipts: Receipt[]) => void;
+  applyReceipt: (receipt: Receipt) => void;
+  reset: () => void;
 }
 
 /** Receipts only move forward, whatever order they arrive in. */

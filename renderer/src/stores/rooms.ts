@@ -4,16 +4,16 @@ import type { Message, Room } from '../shared/contract';
 interface RoomsStore {
   rooms: Record<string, Room>;
   loaded: boolean;
-  setRooms(rooms: Room[]): void;
-  upsertRoom(room: Room): void;
-  removeRoom(roomId: string): void;
+  setRooms: (rooms: Room[]) => void;
+  upsertRoom: (room: Room) => void;
+  removeRoom: (roomId: string) => void;
   /** A new message arrived (live or synced): moves lastSeq/lastMessage and counts it as unread when from someone else. */
-  noteMessages(roomId: string, messages: Message[], myId: string | null): void;
+  noteMessages: (roomId: string, messages: Message[], myId: string | null) => void;
   /** An edit, delete or reaction: refreshes the preview if it is the room's last message. */
-  noteUpdate(message: Message): void;
+  noteUpdate: (message: Message) => void;
   /** We read the room up to seq. */
-  markRead(roomId: string, seq: number): void;
-  reset(): void;
+  markRead: (roomId: string, seq: number) => void;
+  reset: () => void;
 }
 
 export const readSeqOf = (room: Room): number => room.readSeq ?? Math.max(0, room.lastSeq - room.unreadCount);

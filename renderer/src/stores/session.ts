@@ -5,8 +5,8 @@ interface SessionStore {
   /** null until main has told us (first `session:get`). */
   session: SessionState | null;
   connection: ConnectionState;
-  setSession(session: SessionState): void;
-  setConnection(connection: ConnectionState): void;
+  setSession: (session: SessionState) => void;
+  setConnection: (connection: ConnectionState) => void;
 }
 
 export const useSessionStore = create<SessionStore>()((set) => ({

@@ -4,7 +4,7 @@ import type { Settings } from '../shared/contract';
 interface SettingsStore {
   /** null until loaded from main. */
   settings: Settings | null;
-  setSettings(settings: Settings): void;
+  setSettings: (settings: Settings) => void;
 }
 
 export const useSettingsStore = create<SettingsStore>()((set) => ({

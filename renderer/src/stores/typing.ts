@@ -7,12 +7,12 @@ type TypingByRoom = Record<string, Record<string, number>>;
 interface TypingStore {
   byRoom: TypingByRoom;
   /** A `typing` event: shows or hides one user's indicator; shown ones expire unless refreshed. */
-  receive(roomId: string, userId: string, typing: boolean): void;
+  receive: (roomId: string, userId: string, typing: boolean) => void;
   /** Drops indicators that were not refreshed in time. */
-  expire(now?: number): void;
+  expire: (now?: number) => void;
   /** The user sent a message: that ends their typing at once. */
-  clearUser(roomId: string, userId: string): void;
-  reset(): void;
+  clearUser: (roomId: string, userId: string) => void;
+  reset: () => void;
 }
 
 function without(byRoom: TypingByRoom, roomId: string, userId: string): TypingByRoom {

@@ -23,15 +23,15 @@ interface UiStore {
   unreadMarkers: Record<string, number>;
   windowFocused: boolean;
   /** `unreadAfterSeq`: where to draw the "new messages" line, when something was unread. */
-  openRoom(roomId: string | null, unreadAfterSeq?: number): void;
-  clearUnreadMarker(roomId: string): void;
-  openDialog(dialog: Dialog): void;
-  closeDialog(): void;
-  startEditing(roomId: string, messageId: string): void;
-  stopEditing(): void;
-  setHighlight(highlight: { roomId: string; seq: number } | null): void;
-  setWindowFocused(focused: boolean): void;
-  reset(): void;
+  openRoom: (roomId: string | null, unreadAfterSeq?: number) => void;
+  clearUnreadMarker: (roomId: string) => void;
+  openDialog: (dialog: Dialog) => void;
+  closeDialog: () => void;
+  startEditing: (roomId: string, messageId: string) => void;
+  stopEditing: () => void;
+  setHighlight: (highlight: { roomId: string; seq: number } | null) => void;
+  setWindowFocused: (focused: boolean) => void;
+  reset: () => void;
 }
 
 export const useUiStore = create<UiStore>()((set) => ({

@@ -19,11 +19,11 @@ export interface Upload {
 interface UploadsStore {
   /** Uploads attached to the composer of each room, not sent yet. */
   byId: Record<string, Upload>;
-  add(upload: Upload): void;
-  progress(uploadId: string, loaded: number, total: number): void;
-  finish(uploadId: string, attachment: Attachment): void;
-  fail(uploadId: string, error: string): void;
-  remove(uploadId: string): void;
+  add: (upload: Upload) => void;
+  progress: (uploadId: string, loaded: number, total: number) => void;
+  finish: (uploadId: string, attachment: Attachment) => void;
+  fail: (uploadId: string, error: string) => void;
+  remove: (uploadId: string) => void;
 }
 
 function patch(s: UploadsStore, uploadId: string, change: Partial<Upload>): Partial<UploadsStore> | UploadsStore {
@@ -36,7 +36,7 @@ export const useUploadsStore = create<UploadsStore>()((set) => ({
   byId: {},
   add: (upload) => set((s) => ({ byId: { ...s.byId, [upload.uploadId]: upload } })),
   progress: (uploadId, loaded, total) =>
-    set((s) => (s.byId[uploadId]?.status === 'uploading' ? patch(s, uploadId, { loaded, size: total || s.byId[uploadId]!.size }) : s)),
+    set((s) => (s.byId[uploadId]?.status === 'uploading' ? patch(s, uploadId, { loaded, size: total || s.byId[uploadId].size }) : s)),
   finish: (uploadId, attachment) => set((s) => patch(s, uploadId, { status: 'done', attachment, loaded: attachment.size })),
   fail: (uploadId, error) => set((s) => patch(s, uploadId, { status: 'failed', error })),
   remove: (uploadId) =>

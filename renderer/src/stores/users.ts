@@ -3,9 +3,9 @@ import type { PresenceStatus, User } from '../shared/contract';
 
 interface UsersStore {
   users: Record<string, User>;
-  upsertUsers(users: User[]): void;
-  setPresence(userId: string, status: PresenceStatus, lastSeenAt: string | null): void;
-  reset(): void;
+  upsertUsers: (users: User[]) => void;
+  setPresence: (userId: string, status: PresenceStatus, lastSeenAt: string | null) => void;
+  reset: () => void;
 }
 
 export const useUsersStore = create<UsersStore>()((set) => ({

@@ -5,7 +5,7 @@ import './Dialog.css';
 interface DialogProps {
   title: string;
   description?: string;
-  onClose(): void;
+  onClose: () => void;
   children: ReactNode;
   /** Wider panel for lists (search, browse). */
   size?: 'small' | 'medium' | 'large';

@@ -3,7 +3,7 @@ import './Menu.css';
 
 export interface MenuItem {
   label: string;
-  onSelect(): void;
+  onSelect: () => void;
   icon?: ReactNode;
   /** Renders as a radio item (e.g. the current status). */
   checked?: boolean;

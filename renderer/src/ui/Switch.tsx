@@ -5,7 +5,7 @@ interface SwitchProps {
   description?: string;
   checked: boolean;
   disabled?: boolean;
-  onChange(checked: boolean): void;
+  onChange: (checked: boolean) => void;
 }
 
 export function Switch({ label, description, checked, disabled, onChange }: SwitchProps) {

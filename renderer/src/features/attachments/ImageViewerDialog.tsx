@@ -5,7 +5,7 @@ import { Icon } from '../../ui/Icon';
 import { useFileLink } from './use-file-link';
 import './ImageViewerDialog.css';
 
-export function ImageViewerDialog({ attachment, onClose }: { attachment: Attachment; onClose(): void }) {
+export function ImageViewerDialog({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
   const url = useFileLink(attachment.id);
   return (
     <Dialog title={attachment.name} description={formatBytes(attachment.size)} onClose={onClose} size="large" className="image-viewer">

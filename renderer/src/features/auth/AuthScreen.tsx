@@ -60,7 +60,7 @@ export function AuthScreen() {
           </p>
         )}
 
-        <form className="auth__form" onSubmit={submit} noValidate aria-label={registering ? 'Create account' : 'Sign in'}>
+        <form className="auth__form" onSubmit={(event) => void submit(event)} noValidate aria-label={registering ? 'Create account' : 'Sign in'}>
           <label className="field">
             <span className="field__label">Server URL</span>
             <input

@@ -46,12 +46,16 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
 
   useEffect(() => () => typing.stop(), [typing]);
 
-  // Entering edit mode loads the message's text; leaving it brings the draft back.
+  // Entering edit mode loads the message's text; leaving it brings the draft back. Done while
+  // rendering (React's "adjusting state when a prop changes"), so no frame shows the old text.
+  // The initial text is the draft, so a composer mounted mid-edit still loads the message.
+  const [shownFor, setShownFor] = useState<{ roomId: string; editing: string | null }>({ roomId, editing: null });
+  if (shownFor.roomId !== roomId || shownFor.editing !== editing) {
+    setShownFor({ roomId, editing });
+    setText(editing ? (findMessage(roomId, editing)?.body ?? '') : getDraft(roomId));
+  }
   useEffect(() => {
-    if (editing) {
-      setText(findMessage(roomId, editing)?.body ?? '');
-      textarea.current?.focus();
-    } else setText(getDraft(roomId));
+    if (editing) textarea.current?.focus();
   }, [editing, roomId]);
 
   useLayoutEffect(() => {

@@ -5,7 +5,7 @@ import type { Message } from '../../shared/contract';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
 
-export function DeleteMessageDialog({ message, onClose }: { message: Message; onClose(): void }) {
+export function DeleteMessageDialog({ message, onClose }: { message: Message; onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const confirm = () =>
     deleteMessage(message.id)

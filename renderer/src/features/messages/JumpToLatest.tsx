@@ -1,6 +1,6 @@
 import { Icon } from '../../ui/Icon';
 
-export function JumpToLatest({ unread, onClick }: { unread: number; onClick(): void }) {
+export function JumpToLatest({ unread, onClick }: { unread: number; onClick: () => void }) {
   return (
     <button type="button" className="jump-to-latest" onClick={onClick}>
       <Icon name="arrowDown" size={15} />

@@ -163,7 +163,7 @@ function LoadedMessageList({ roomId, title, timeline }: { roomId: string; title:
     if (highlightSeq === null) return;
     const index = items.findIndex((i) => i.kind === 'message' && i.message.seq === highlightSeq);
     if (index === -1) return;
-    follow.pinned.current = false;
+    follow.unpin();
     virtuoso.current?.scrollToIndex({ index, align: 'center' });
     // Only when a new highlight is asked for, not when items change under it.
     // eslint-disable-next-line react-hooks/exhaustive-deps

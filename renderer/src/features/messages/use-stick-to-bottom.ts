@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 
 const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
 const POSITIONING_MS = 1_500;
@@ -14,7 +14,7 @@ export function useStickToBottom(initiallyPinned: boolean) {
   const pinned = useRef(initiallyPinned);
   // A list opened on a given message passes the bottom while it positions itself (and pages in
   // newer messages): that must not pin it. The user reaching the bottom later does.
-  const armedAt = useRef(initiallyPinned ? 0 : performance.now() + POSITIONING_MS);
+  const [armedAt] = useState(() => (initiallyPinned ? 0 : performance.now() + POSITIONING_MS));
 
   const stick = useCallback(() => {
     const scroller = node.current;
@@ -39,7 +39,12 @@ export function useStickToBottom(initiallyPinned: boolean) {
 
   /** Virtuoso reports reaching (or leaving) the bottom; only reaching it pins. */
   const onAtBottom = useCallback((atBottom: boolean) => {
-    if (atBottom && performance.now() >= armedAt.current) pinned.current = true;
+    if (atBottom && performance.now() >= armedAt) pinned.current = true;
+  }, [armedAt]);
+
+  /** Stops following new messages (the list was scrolled to a message on purpose). */
+  const unpin = useCallback(() => {
+    pinned.current = false;
   }, []);
 
   /** Pins and jumps to the bottom (my own message, "jump to latest"). */
@@ -49,5 +54,5 @@ export function useStickToBottom(initiallyPinned: boolean) {
     requestAnimationFrame(stick);
   }, [stick]);
 
-  return useMemo(() => ({ attach, stick, onAtBottom, pinAndStick, pinned }), [attach, stick, onAtBottom, pinAndStick]);
+  return useMemo(() => ({ attach, stick, onAtBottom, pinAndStick, unpin }), [attach, stick, onAtBottom, pinAndStick, unpin]);
 }

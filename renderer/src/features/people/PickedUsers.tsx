@@ -2,7 +2,7 @@ import type { User } from '../../shared/contract';
 import { Icon } from '../../ui/Icon';
 import './UserSearch.css';
 
-export function PickedUsers({ users, onRemove }: { users: User[]; onRemove(user: User): void }) {
+export function PickedUsers({ users, onRemove }: { users: User[]; onRemove: (user: User) => void }) {
   if (users.length === 0) return null;
   return (
     <ul className="chips" aria-label="Selected people">

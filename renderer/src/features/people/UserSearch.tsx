@@ -7,7 +7,7 @@ import { PresenceDot } from '../../ui/PresenceDot';
 import './UserSearch.css';
 
 interface UserSearchProps {
-  onPick(user: User): void;
+  onPick: (user: User) => void;
   /** Users not to offer (already members or already picked). */
   excludeIds?: readonly string[];
   label?: string;

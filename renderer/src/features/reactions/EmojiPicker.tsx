@@ -3,8 +3,8 @@ import { EMOJIS } from './emojis';
 import './EmojiPicker.css';
 
 interface EmojiPickerProps {
-  onPick(emoji: string): void;
-  onClose(): void;
+  onPick: (emoji: string) => void;
+  onClose: () => void;
 }
 
 /** A small searchable grid of emoji. */

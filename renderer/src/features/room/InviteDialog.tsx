@@ -8,7 +8,7 @@ import { PickedUsers } from '../people/PickedUsers';
 import { UserSearch } from '../people/UserSearch';
 import { FormError } from '../../ui/FormError';
 
-export function InviteDialog({ roomId, onClose }: { roomId: string; onClose(): void }) {
+export function InviteDialog({ roomId, onClose }: { roomId: string; onClose: () => void }) {
   const room = useRoomsStore((s) => s.rooms[roomId]);
   const [picked, setPicked] = useState<User[]>([]);
   const [error, setError] = useState<string | null>(null);

@@ -18,7 +18,7 @@ import './SearchDialog.css';
 const DEBOUNCE_MS = 250;
 
 /** Searches messages across my rooms (or the open one); a result opens the message in context. */
-export function SearchDialog({ onClose }: { onClose(): void }) {
+export function SearchDialog({ onClose }: { onClose: () => void }) {
   const activeRoomId = useUiStore((s) => s.activeRoomId);
   const rooms = useRoomsStore((s) => s.rooms);
   const users = useUsersStore((s) => s.users);
@@ -30,7 +30,7 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
 
   useEffect(() => {
     const q = query.trim();
-    if (!q) return setResults(null);
+    if (!q) return;
     let cancelled = false;
     const timer = setTimeout(() => {
       searchMessages(q, scope === 'room' && activeRoomId ? activeRoomId : undefined)
@@ -62,7 +62,10 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
           placeholder="Search messages…"
           maxLength={SEARCH_QUERY_MAX}
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            if (!e.target.value.trim()) setResults(null);
+          }}
           data-autofocus
         />
         {activeRoom && (

@@ -20,7 +20,7 @@ const THEMES: { value: Settings['theme']; label: string }[] = [
 const AWAY_OPTIONS = [0, 5, 10, 15, 30, 60, 120];
 
 /** Every setting main keeps, saved as soon as it changes. */
-export function SettingsDialog({ onClose }: { onClose(): void }) {
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useSettingsStore((s) => s.settings);
   const rooms = useRoomsStore((s) => s.rooms);
   const users = useUsersStore((s) => s.users);

@@ -8,7 +8,7 @@ import { Icon } from '../../ui/Icon';
 import './BrowseChannelsDialog.css';
 import { FormError } from '../../ui/FormError';
 
-export function BrowseChannelsDialog({ onClose }: { onClose(): void }) {
+export function BrowseChannelsDialog({ onClose }: { onClose: () => void }) {
   const [channels, setChannels] = useState<Room[] | null>(null);
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -7,7 +7,7 @@ import { PickedUsers } from '../people/PickedUsers';
 import { UserSearch } from '../people/UserSearch';
 import { FormError } from '../../ui/FormError';
 
-export function CreateRoomDialog({ roomKind, onClose }: { roomKind: 'channel' | 'group'; onClose(): void }) {
+export function CreateRoomDialog({ roomKind, onClose }: { roomKind: 'channel' | 'group'; onClose: () => void }) {
   const [name, setName] = useState('');
   const [topic, setTopic] = useState('');
   const [members, setMembers] = useState<User[]>([]);
@@ -34,7 +34,7 @@ export function CreateRoomDialog({ roomKind, onClose }: { roomKind: 'channel' | 
       description={isChannel ? 'Channels are open to everyone on the server.' : 'Only people you invite can see a private group.'}
       onClose={onClose}
     >
-      <form onSubmit={submit}>
+      <form onSubmit={(event) => void submit(event)}>
         <div className="dialog__body">
           <label className="field">
             <span className="field__label">Name</span>

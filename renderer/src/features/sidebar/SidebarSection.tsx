@@ -5,7 +5,7 @@ import { RoomItem } from './RoomItem';
 interface SectionAction {
   label: string;
   icon: IconName;
-  onClick(): void;
+  onClick: () => void;
 }
 
 interface SidebarSectionProps {

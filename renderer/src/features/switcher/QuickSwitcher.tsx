@@ -12,7 +12,7 @@ import './QuickSwitcher.css';
 const MAX_RESULTS = 12;
 
 /** Ctrl/Cmd+K: type part of a room's name, arrows to choose, Enter to open. */
-export function QuickSwitcher({ onClose }: { onClose(): void }) {
+export function QuickSwitcher({ onClose }: { onClose: () => void }) {
   const rooms = useRoomsStore((s) => s.rooms);
   const users = useUsersStore((s) => s.users);
   const myId = useSessionStore(selectMyId);
