@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { extractAll } from '@electron/asar';
+import { extractAll, extractFile } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PATHS, AuthResponseSchema, CLIENT_SECRET_HEADER, HealthResponseSchema } from '../../common/protocol';
 import { indexAsar, type AsarFile } from './support/asar-index';
+import { localServerEnv } from '../../main/services/local-server-env';
 import { traceLoadClosure } from './support/load-closure';
 import { packageLinuxDir, type PackagedApp } from './support/package-app';
 import { formatPackagedSize, measurePackagedSize } from './support/packaged-size';
@@ -84,6 +85,8 @@ describe('the installed app (electron-builder --dir --linux on out/, stand-in El
   });
 
   it('packs every file main, the preload, the window and the local server load; natives, wasm and data images are real unpacked files', () => {
+    // Electron starts the app from app.asar/package.json's main.
+    expect(JSON.parse(extractFile(archive, 'package.json').toString('utf8'))).toMatchObject({ main: ENTRIES[0], type: 'module' });
     const closure = traceLoadClosure(archive, files, root, ENTRIES);
     expect(closure.missing).toEqual([]);
     const realFiles = closure.required.filter((r) => r.realFile).map((r) => r.file);
@@ -125,21 +128,26 @@ describe('the installed app (electron-builder --dir --linux on out/, stand-in El
     let server: RunningLocalServer | undefined;
     let appCopy: string;
     let dataDir: string;
-    const clientSecret = randomBytes(32).toString('base64url');
+    const USER = { username: 'installed.user', password: 'correct horse battery', displayName: 'Installed User' };
     const listing = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
+    /** With the environment main gives it (main/services/local-server-env.ts) and a new secret, as at each launch. */
+    const launch = async (): Promise<{ server: RunningLocalServer; clientSecret: string }> => {
+      const clientSecret = randomBytes(32).toString('base64url');
+      const env = localServerEnv({ dataDir, clientSecret, logLevel: 'warn', platform: process.platform, parentEnv: process.env });
+      const started = await startPackedLocalServer(path.join(appCopy, 'out/main/local-server.js'), dataDir, env, SERVER_START_TIMEOUT_MS);
+      return { server: started, clientSecret };
+    };
+    const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
+    let clientSecret: string;
     beforeAll(async () => {
       appCopy = path.join(work, 'installed-app');
       extractAll(archive, appCopy);
       // main's <userData>/local-server: the server's DATA_DIR and its working directory.
       dataDir = path.join(work, 'profile', 'local-server');
       mkdirSync(dataDir, { recursive: true });
-      server = await startPackedLocalServer(
-        path.join(appCopy, 'out/main/local-server.js'),
-        dataDir,
-        { DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', CLIENT_SECRET: clientSecret, ALLOWED_HOSTS: 'self' },
-        SERVER_START_TIMEOUT_MS,
-      );
+      ({ server, clientSecret } = await launch());
     }, SERVER_START_TIMEOUT_MS + 30_000);
 
     afterAll(async () => {
@@ -154,19 +162,29 @@ describe('the installed app (electron-builder --dir --linux on out/, stand-in El
 
     it('registers a user (argon2 hash, PGlite write) and keeps its data in the profile, not in the app', async () => {
       const before = listing(appCopy);
-      const register = (headers: Record<string, string>) =>
-        fetch(`${server!.url}${API_PATHS.register}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
-          body: JSON.stringify({ username: 'installed.user', password: 'correct horse battery', displayName: 'Installed User' }),
-        });
       // The secret in its environment is in force: without it, no account.
-      expect((await register({})).status).toBe(403);
-      const response = await register({ [CLIENT_SECRET_HEADER]: clientSecret });
+      expect((await post(`${server!.url}${API_PATHS.register}`, USER)).status).toBe(403);
+      const response = await post(`${server!.url}${API_PATHS.register}`, USER, { [CLIENT_SECRET_HEADER]: clientSecret });
       expect(response.status, server!.output()).toBe(201);
-      expect(AuthResponseSchema.parse(await response.json()).user).toMatchObject({ username: 'installed.user', displayName: 'Installed User' });
+      expect(AuthResponseSchema.parse(await response.json()).user).toMatchObject({ username: USER.username, displayName: USER.displayName });
       expect(existsSync(path.join(dataDir, 'db'))).toBe(true);
       expect(listing(appCopy)).toEqual(before);
     });
+
+    it(
+      'stops cleanly when main asks, and the next launch (new secret) opens the same database: the user signs in',
+      async () => {
+        expect(await server!.stop(), server!.output()).toBe(0);
+        ({ server, clientSecret } = await launch());
+        const response = await post(
+          `${server.url}${API_PATHS.login}`,
+          { username: USER.username, password: USER.password },
+          { [CLIENT_SECRET_HEADER]: clientSecret },
+        );
+        expect(response.status, server.output()).toBe(200);
+        expect(AuthResponseSchema.parse(await response.json()).user.username).toBe(USER.username);
+      },
+      SERVER_START_TIMEOUT_MS + 30_000,
+    );
   });
 });

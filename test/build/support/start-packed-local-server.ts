@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { LOCAL_SERVER_READY, type LocalServerMessage } from '../../../main/local-server/messages';
+import { LOCAL_SERVER_READY, LOCAL_SERVER_STOP, type LocalServerCommand, type LocalServerMessage } from '../../../main/local-server/messages';
 
 /**
  * Loaded with `node --import` before the entry: the `process.parentPort` Electron's
@@ -18,7 +18,8 @@ const STAND_IN_URL = `data:text/javascript,${encodeURIComponent(PARENT_PORT_STAN
 export interface RunningLocalServer {
   url: string;
   output: () => string;
-  stop: () => Promise<void>;
+  /** Asks it to shut down as main does (LOCAL_SERVER_STOP over parentPort); resolves with its exit code, killing it after `graceMs`. */
+  stop: (graceMs?: number) => Promise<number | null>;
 }
 
 /**
@@ -31,11 +32,11 @@ export function startPackedLocalServer(entryFile: string, cwd: string, env: Reco
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const stop = () => stopProcess(child);
+  const stop = (graceMs = 10_000) => stopProcess(child, graceMs);
   return new Promise<RunningLocalServer>((resolve, reject) => {
     const fail = (reason: string): void => {
       clearTimeout(timer);
-      void stop().then(() => reject(new Error(`${reason}\n--- local server output ---\n${output}`)));
+      void stopProcess(child, 1_000).then(() => reject(new Error(`${reason}\n--- local server output ---\n${output}`)));
     };
     const timer = setTimeout(() => fail(`no READY from the local server within ${timeoutMs} ms`), timeoutMs);
     child.once('exit', (code, signal) => fail(`the local server exited (code ${code}, signal ${signal}) before READY`));
@@ -49,14 +50,16 @@ export function startPackedLocalServer(entryFile: string, cwd: string, env: Reco
   });
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
+function stopProcess(child: ChildProcess, graceMs: number): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise<number | null>((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', (code) => {
       clearTimeout(force);
-      resolve();
+      resolve(code);
     });
-    child.kill('SIGTERM');
+    const command: LocalServerCommand = { type: LOCAL_SERVER_STOP };
+    if (child.connected) child.send(command);
+    else child.kill('SIGTERM');
   });
 }
