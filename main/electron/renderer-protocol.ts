@@ -7,9 +7,7 @@ import { contentSecurityPolicy } from '../services/content-security-policy';
 
 /** Must run before app `ready`: app:// behaves like https (standard, secure) for the renderer. */
 export function registerRendererScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: RENDERER_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: RENDERER_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /**
@@ -24,10 +22,9 @@ export function serveRenderer(rendererDir: string, serveAttachment: AttachmentPr
     if (url.host !== RENDERER_HOST) return plainResponse(404, 'Not found');
     const attachment = await serveAttachment(url.pathname);
     if (attachment) return attachment;
-    const file = rendererFile(root, url.pathname);
-    if (file === 'bad-request') return plainResponse(400, 'Bad request');
-    if (file === null) return plainResponse(404, 'Not found');
-    const response = await net.fetch(pathToFileURL(file).toString());
+    const resolved = rendererFile(root, url.pathname);
+    if (!resolved.ok) return resolved.status === 400 ? plainResponse(400, 'Bad request') : plainResponse(404, 'Not found');
+    const response = await net.fetch(pathToFileURL(resolved.file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy());
     headers.set('X-Content-Type-Options', 'nosniff');
@@ -38,15 +35,15 @@ export function serveRenderer(rendererDir: string, serveAttachment: AttachmentPr
 const plainResponse = (status: number, text: string): Response =>
   new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
 
-/** The file a request path stands for inside root; null outside it, 'bad-request' for a malformed % escape. */
-export function rendererFile(root: string, pathname: string): string | null | 'bad-request' {
+/** The file a request path stands for inside root: 400 for a malformed % escape (or a NUL), 404 outside root. */
+export function rendererFile(root: string, pathname: string): { ok: true; file: string } | { ok: false; status: 400 | 404 } {
   let relative: string;
   try {
     relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
   } catch {
-    return 'bad-request';
+    return { ok: false, status: 400 };
   }
-  if (relative.includes('\0')) return 'bad-request';
+  if (relative.includes('\0')) return { ok: false, status: 400 };
   const file = path.resolve(root, `.${relative}`);
-  return file.startsWith(root + path.sep) ? file : null;
+  return file.startsWith(root + path.sep) ? { ok: true, file } : { ok: false, status: 404 };
 }

@@ -25,8 +25,7 @@ const FILENAME_MAX = 200;
 /** The server response headers passed on unchanged (content type and disposition are decided here). */
 const FORWARDED_HEADERS = ['content-length', 'last-modified', 'etag'];
 
-const defusedHeaders = (): Headers =>
-  new Headers({ 'content-security-policy': ATTACHMENT_CSP, 'x-content-type-options': 'nosniff' });
+const defusedHeaders = (): Headers => new Headers({ 'content-security-policy': ATTACHMENT_CSP, 'x-content-type-options': 'nosniff' });
 
 const plain = (status: number, text: string): Response => {
   const headers = defusedHeaders();
@@ -58,7 +57,11 @@ export function filenameFromDisposition(disposition: string | null): string | nu
 export function safeFilename(name: string | null, fallback: string): string {
   const base = (name ?? '').split(/[/\\]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"*:<>?|]/g, '_').replace(/^[.\s]+/, '').trim().slice(0, FILENAME_MAX);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"*:<>?|]/g, '_')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, FILENAME_MAX);
   return cleaned || fallback;
 }
 

@@ -1,12 +1,4 @@
-import {
-  clientEvents,
-  ErrorInfoSchema,
-  serverEvents,
-  type Ack,
-  type ClientEventName,
-  type ServerEventName,
-  type ServerPayload,
-} from '../../common/protocol';
+import { clientEvents, ErrorInfoSchema, serverEvents, type Ack, type ClientEventName, type ServerEventName, type ServerPayload } from '../../common/protocol';
 
 /**
  * The one place where what the server sends over the socket is checked against the protocol

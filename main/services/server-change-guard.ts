@@ -66,7 +66,7 @@ export class ServerChangeGuard {
     const request = needsInsecureConsent ? insecureServerRequest(next, current, switching) : switchServerRequest(next, current, source);
     if (this.asking) throw new DesktopError(errorInfo('conflict', 'Another question about the server is still open.'));
     this.asking = true;
-    let accepted = false;
+    let accepted: boolean;
     try {
       accepted = await this.dialog.confirm(request);
     } catch {

@@ -69,9 +69,7 @@ describe('ServerUrlSchema (sign-in, settings:set and stored settings)', () => {
     expect(patch.error?.issues[0]?.message).toMatch(/must start with https:\/\//);
     expect(invokes['settings:set'].args.safeParse({ serverUrl: 'javascript:alert(1)' }).success).toBe(false);
     expect(invokes['session:login'].args.safeParse({ serverUrl: 'javascript:alert(1)', username: 'a', password: 'b' }).success).toBe(false);
-    expect(
-      invokes['session:register'].args.safeParse({ serverUrl: 'https://u:p@example.com', username: 'alice', password: 'password1' }).success,
-    ).toBe(false);
+    expect(invokes['session:register'].args.safeParse({ serverUrl: 'https://u:p@example.com', username: 'alice', password: 'password1' }).success).toBe(false);
   });
 
   it('a stored javascript: URL does not survive loading the settings', () => {

@@ -57,7 +57,11 @@ test('server URLs: javascript: is refused with a message, plain http asks with a
   await field.press('Tab');
   await expect(dialog.getByRole('alert')).toHaveText('The server was not changed.');
   expect(await savedServerUrl(a)).toBe('http://example.test');
-  expect(a.recorder.dialogs[2]).toMatchObject({ severity: 'question', message: `Switch to the server at ${server.url}?`, detail: expect.stringContaining('http://example.test') });
+  expect(a.recorder.dialogs[2]).toMatchObject({
+    severity: 'question',
+    message: `Switch to the server at ${server.url}?`,
+    detail: expect.stringContaining('http://example.test'),
+  });
   a.answerDialogs(true);
   await field.fill(server.url);
   await field.press('Tab');
@@ -79,7 +83,12 @@ test('signing in to a different server asks first; declined, nothing is sent and
   await form.getByRole('button', { name: 'Sign in' }).click();
   await expect(form.getByRole('alert')).toHaveText(/did not confirm the server https:\/\/chat\.example\.test/);
   expect(a.recorder.dialogs).toEqual([
-    expect.objectContaining({ severity: 'question', message: 'Switch to the server at https://chat.example.test?', detail: expect.stringContaining(server.url), answer: false }),
+    expect.objectContaining({
+      severity: 'question',
+      message: 'Switch to the server at https://chat.example.test?',
+      detail: expect.stringContaining(server.url),
+      answer: false,
+    }),
   ]);
   expect(await savedServerUrl(a)).toBe(server.url);
 

@@ -84,7 +84,8 @@ describe('serveRenderer', () => {
       expect((await request(url)).status).toBe(404);
     }
     expect(electron.fetched).toEqual([]);
-    expect(rendererFile(root, '/..%2f..%2fetc%2fpasswd')).toBeNull();
+    expect(rendererFile(root, '/..%2f..%2fetc%2fpasswd')).toEqual({ ok: false, status: 404 });
+    expect(rendererFile(root, '/%E0%A4%A')).toEqual({ ok: false, status: 400 });
   });
 
   it('hands /attachments/ to the proxy, on the app host only', async () => {

@@ -7,8 +7,15 @@ const electron = vi.hoisted(() => {
   const app = new Emitter();
   type RequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
   type CheckHandler = (contents: unknown, permission: string) => boolean;
-  type HeadersListener = (details: { url: string; responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders?: Record<string, string[]> }) => void) => void;
-  const handlers: { request: RequestHandler | null; check: CheckHandler | null; headers: HeadersListener | null } = { request: null, check: null, headers: null };
+  type HeadersListener = (
+    details: { url: string; responseHeaders?: Record<string, string[]> },
+    callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+  ) => void;
+  const handlers: { request: RequestHandler | null; check: CheckHandler | null; headers: HeadersListener | null } = {
+    request: null,
+    check: null,
+    headers: null,
+  };
   const defaultSession = {
     setPermissionRequestHandler: (handler: RequestHandler) => void (handlers.request = handler),
     setPermissionCheckHandler: (handler: CheckHandler) => void (handlers.check = handler),
@@ -27,7 +34,12 @@ class FakeContents extends EventEmitter {
     this.openHandler = handler;
   }
 }
-const cancellable = () => ({ prevented: false, preventDefault() { this.prevented = true; } });
+const cancellable = () => ({
+  prevented: false,
+  preventDefault() {
+    this.prevented = true;
+  },
+});
 
 let contents: FakeContents;
 beforeEach(() => {
@@ -72,7 +84,8 @@ describe('installContentGuards', () => {
 
   it('grants notifications only', () => {
     const answers: boolean[] = [];
-    for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read']) electron.handlers.request?.(null, permission, (granted) => answers.push(granted));
+    for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read'])
+      electron.handlers.request?.(null, permission, (granted) => answers.push(granted));
     expect(answers).toEqual([true, false, false, false]);
     expect(electron.handlers.check?.(null, 'notifications')).toBe(true);
     expect(electron.handlers.check?.(null, 'media')).toBe(false);

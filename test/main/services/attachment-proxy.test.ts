@@ -5,10 +5,22 @@ import { ATTACHMENT_CSP, createAttachmentProxy, safeFilename } from '../../../ma
 
 /** A hostile server: each attachment id answers with a different dangerous content type. */
 const FILES: Record<string, { type: string; disposition?: string; body: string }> = {
-  '00000000-0000-7000-8000-000000000001': { type: 'text/html; charset=utf-8', disposition: 'inline; filename="page.html"', body: '<script>parent.droplink.invoke("session:get",{})</script>' },
-  '00000000-0000-7000-8000-000000000002': { type: 'image/svg+xml', disposition: 'inline; filename="logo.svg"', body: '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>' },
+  '00000000-0000-7000-8000-000000000001': {
+    type: 'text/html; charset=utf-8',
+    disposition: 'inline; filename="page.html"',
+    body: '<script>parent.droplink.invoke("session:get",{})</script>',
+  },
+  '00000000-0000-7000-8000-000000000002': {
+    type: 'image/svg+xml',
+    disposition: 'inline; filename="logo.svg"',
+    body: '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+  },
   '00000000-0000-7000-8000-000000000003': { type: 'application/javascript', body: 'alert(1)' },
-  '00000000-0000-7000-8000-000000000004': { type: 'image/png', disposition: `inline; filename="photo.png"; filename*=UTF-8''%C3%A9t%C3%A9.png`, body: '\x89PNG' },
+  '00000000-0000-7000-8000-000000000004': {
+    type: 'image/png',
+    disposition: `inline; filename="photo.png"; filename*=UTF-8''%C3%A9t%C3%A9.png`,
+    body: '\x89PNG',
+  },
   '00000000-0000-7000-8000-000000000005': { type: 'IMAGE/JPEG; foo=bar', body: 'jpeg' },
   '00000000-0000-7000-8000-000000000006': { type: 'text/plain', disposition: 'attachment; filename="../../etc/pass\twd<|>.sh"', body: 'x' },
   '00000000-0000-7000-8000-000000000007': { type: '', body: '<html>sniff me</html>' },

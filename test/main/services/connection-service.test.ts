@@ -28,7 +28,17 @@ const message = (seq: number, body: string): Message => ({
   editedAt: null,
   deletedAt: null,
 });
-const room = { id: ROOM, kind: 'channel', name: 'general', topic: null, memberIds: [USER], lastSeq: 1, unreadCount: 0, lastMessage: null, createdAt: '2026-01-01T00:00:00.000Z' };
+const room = {
+  id: ROOM,
+  kind: 'channel',
+  name: 'general',
+  topic: null,
+  memberIds: [USER],
+  lastSeq: 1,
+  unreadCount: 0,
+  lastMessage: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
 
 /** Per event: the ack this server answers with. */
 const ACKS: Record<string, unknown> = {

@@ -16,7 +16,10 @@ function scriptedDialog(...answers: boolean[]): DialogPort & { asked: ConfirmReq
 }
 
 const refusal = async (promise: Promise<unknown>) => {
-  const error = await promise.then(() => null, (err: unknown) => err);
+  const error = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(error).toBeInstanceOf(DesktopError);
   return (error as DesktopError).info;
 };
@@ -40,12 +43,8 @@ describe('ServerChangeGuard', () => {
     expect(await refusal(guard.approve('https://new.example.com', 'settings'))).toEqual({ code: 'forbidden', message: 'The server was not changed.' });
     await guard.approve('https://new.example.com', 'settings');
     expect(dialog.asked).toHaveLength(2);
-    expect(dialog.asked[0]).toMatchObject({
-      severity: 'question',
-      message: 'Switch to the server at https://new.example.com?',
-      detail: expect.stringContaining('https://old.example.com'),
-      confirmLabel: 'Switch server',
-    });
+    expect(dialog.asked[0]).toMatchObject({ severity: 'question', message: 'Switch to the server at https://new.example.com?', confirmLabel: 'Switch server' });
+    expect(dialog.asked[0]?.detail).toContain('https://old.example.com');
   });
 
   it('switching from the built-in server to another asks too, naming both', async () => {
@@ -79,7 +78,9 @@ describe('ServerChangeGuard', () => {
   it('refuses invalid URLs without asking, with the rule that failed', async () => {
     const dialog = scriptedDialog(true);
     const guard = new ServerChangeGuard(dialog, () => '');
-    expect(await refusal(guard.approve('javascript:alert(1)', 'settings'))).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/https:\/\//) });
+    const info = await refusal(guard.approve('javascript:alert(1)', 'settings'));
+    expect(info.code).toBe('invalid_input');
+    expect(info.message).toMatch(/https:\/\//);
     expect(dialog.asked).toEqual([]);
   });
 
