@@ -1,12 +1,4 @@
-import {
-  INVOKE_NAMES,
-  invokeChannel,
-  invokes,
-  type InvokeName,
-  type InvokeResponse,
-  type InvokeResult,
-  type ParsedInvokeArgs,
-} from '../../common/ipc';
+import { INVOKE_NAMES, invokeChannel, invokes, type InvokeName, type InvokeResponse, type InvokeResult, type ParsedInvokeArgs } from '../../common/ipc';
 import type { IpcPort, IpcSender, Logger } from '../ports';
 import { toErrorInfo } from './errors';
 

@@ -1,5 +1,17 @@
 import path from 'node:path';
-import type { DialogPort, IdleMonitor, Logger, NotificationRequest, SettingsStore, StoredSession, SystemPort, TokenVault, TrayAction, TrayPort, WindowPort } from '../../main/ports';
+import type {
+  DialogPort,
+  IdleMonitor,
+  Logger,
+  NotificationRequest,
+  SettingsStore,
+  StoredSession,
+  SystemPort,
+  TokenVault,
+  TrayAction,
+  TrayPort,
+  WindowPort,
+} from '../../main/ports';
 import { readJsonFile, readJsonFileSync, writeJsonFileAtomic, writeJsonFileAtomicSync } from '../../main/storage/json-file';
 import type { Recorder } from './recorder';
 import { rm } from 'node:fs/promises';

@@ -44,7 +44,14 @@ describe('answerInvoke', () => {
 
   it('refuses untrusted senders before looking at the arguments', async () => {
     let called = false;
-    const response = await answerInvoke('ui:focus-room', async () => ((called = true), {}), trustMain, { webContentsId: 99, url: MAIN.url }, { roomId: null }, silentLogger);
+    const response = await answerInvoke(
+      'ui:focus-room',
+      async () => ((called = true), {}),
+      trustMain,
+      { webContentsId: 99, url: MAIN.url },
+      { roomId: null },
+      silentLogger,
+    );
     expect(response).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
     expect(called).toBe(false);
   });
@@ -72,7 +79,10 @@ describe('answerInvoke', () => {
     let called = false;
     const args = { uploadId: '00000000-0000-7000-8000-000000000001', name: 'big.bin', mime: '', data: new Uint8Array(25 * 1024 * 1024 + 1) };
     const response = await answerInvoke('uploads:start', async () => ((called = true), {}) as never, trustMain, MAIN, args, silentLogger);
-    expect(response).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Invalid arguments for uploads:start: data: files larger than 25 MiB cannot be uploaded' } });
+    expect(response).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Invalid arguments for uploads:start: data: files larger than 25 MiB cannot be uploaded' },
+    });
     expect(called).toBe(false);
   });
 
@@ -92,13 +102,27 @@ describe('answerInvoke', () => {
   });
 
   it('turns failures into error envelopes, never leaking internals', async () => {
-    const known = await answerInvoke('outbox:list', async () => {
-      throw new DesktopError({ code: 'not_found', message: 'gone' });
-    }, trustMain, MAIN, {}, silentLogger);
+    const known = await answerInvoke(
+      'outbox:list',
+      async () => {
+        throw new DesktopError({ code: 'not_found', message: 'gone' });
+      },
+      trustMain,
+      MAIN,
+      {},
+      silentLogger,
+    );
     expect(known).toEqual({ ok: false, error: { code: 'not_found', message: 'gone' } });
-    const unknown = await answerInvoke('outbox:list', async () => {
-      throw new Error('/home/me/secret.ts:12 exploded');
-    }, trustMain, MAIN, {}, silentLogger);
+    const unknown = await answerInvoke(
+      'outbox:list',
+      async () => {
+        throw new Error('/home/me/secret.ts:12 exploded');
+      },
+      trustMain,
+      MAIN,
+      {},
+      silentLogger,
+    );
     expect(unknown).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong in the app.' } });
     void ok;
   });
