@@ -78,7 +78,10 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
   const settings = new SettingsService(ports.settingsStore, log);
   const session = new SessionService(ports.tokenVault, ports.localServer, log, () => settings.get().serverUrl);
   const serverGuard = new ServerChangeGuard(ports.dialog, () => settings.get().serverUrl);
-  const connection = new ConnectionService(clock, log, () => void session.expire(), options.connection);
+  const connection = new ConnectionService(clock, log, () => void session.expire(), {
+    ...options.connection,
+    refreshTarget: (target) => session.refreshTarget(target),
+  });
   const rooms = new RoomDirectory();
   const unread = new UnreadTracker();
   const users = new UserDirectory(connection);

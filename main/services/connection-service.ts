@@ -24,6 +24,8 @@ export type ConnectedHook = () => Promise<void>;
 export interface ConnectionOptions {
   backoff?: BackoffOptions;
   ackTimeoutMs?: number;
+  /** Asked before each reconnect: where the session's server is now (the local server may have restarted elsewhere). */
+  refreshTarget?: (target: SessionTarget) => Promise<SessionTarget>;
 }
 
 /**
@@ -42,6 +44,7 @@ export class ConnectionService {
   private readonly connectedHooks: ConnectedHook[] = [];
   private readonly backoff: BackoffOptions;
   private readonly ackTimeoutMs: number;
+  private readonly refreshTarget: ((target: SessionTarget) => Promise<SessionTarget>) | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -51,6 +54,7 @@ export class ConnectionService {
   ) {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+    this.refreshTarget = options.refreshTarget;
   }
 
   getState(): ConnectionState {
@@ -168,8 +172,23 @@ export class ConnectionService {
     this.setState({ status: 'offline', retryAt: new Date(this.clock.now() + delay).toISOString(), reason });
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = null;
-      this.open();
+      void this.reopen();
     }, delay);
+  }
+
+  private async reopen(): Promise<void> {
+    const target = this.target;
+    if (!target) return;
+    let next = target;
+    try {
+      if (this.refreshTarget) next = await this.refreshTarget(target);
+    } catch (err) {
+      this.log.warn('connection: could not refresh the server address; retrying the last one', err);
+    }
+    // use() or dispose() ran meanwhile: that call decides what to connect to.
+    if (this.target !== target || this.socket || this.retryTimer) return;
+    this.target = next;
+    this.open();
   }
 
   private closeSocket(): void {

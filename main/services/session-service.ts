@@ -95,6 +95,19 @@ export class SessionService {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Before a reconnect: a session on the local server follows it when it was restarted (after a
+   * crash it listens on a new port with a new secret; endpoint() also starts it again).
+   */
+  async refreshTarget(target: SessionTarget): Promise<SessionTarget> {
+    if (target !== this.target || this.stored?.serverUrl.trim() !== '') return target;
+    const server = await this.localServer.endpoint();
+    if (target !== this.target) return target;
+    if (server.url === target.url && server.clientSecret === target.clientSecret) return target;
+    this.target = { ...target, url: server.url, clientSecret: server.clientSecret };
+    return this.target;
+  }
+
   /** What a configured server string stands for ('' = the local server, with its secret). */
   private async resolve(serverUrl: string): Promise<ResolvedServer> {
     if (serverUrl.trim() === '') return this.localServer.endpoint();

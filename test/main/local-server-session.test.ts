@@ -38,12 +38,14 @@ interface Desktop {
   dispose(): void;
 }
 
-/** SessionService -> ConnectionService, wired as composeDesktopApp does. */
+/** SessionService -> ConnectionService, wired as composeDesktopApp does (refreshTarget included). */
 function desktop(localServer: LocalServerPort, configuredServerUrl = ''): Desktop {
   const states: ConnectionState['status'][] = [];
-  let session: SessionService | null = null;
-  const connection = new ConnectionService(systemClock, silentLogger, () => void session?.expire(), { backoff: { initialMs: 50, maxMs: 200, jitter: 0 } });
-  session = new SessionService(memoryVault(), localServer, silentLogger, () => configuredServerUrl);
+  const session = new SessionService(memoryVault(), localServer, silentLogger, () => configuredServerUrl);
+  const connection = new ConnectionService(systemClock, silentLogger, () => void session.expire(), {
+    backoff: { initialMs: 50, maxMs: 200, jitter: 0 },
+    refreshTarget: (target) => session.refreshTarget(target),
+  });
   session.onChange((_state, target) => connection.use(target));
   connection.onState((state) => states.push(state.status));
   return { session, connection, states, dispose: () => connection.dispose() };
@@ -130,6 +132,58 @@ describe('main against a local server that wants its client secret', () => {
       server.url,
     );
     expect((await refusal(d.session.register(server.url, credentials()))).info.code).toBe('forbidden');
+  });
+});
+
+describe('main follows its local server when it is restarted', () => {
+  it('reconnects to the new port with the new secret; the token still works (same data folder)', async () => {
+    const before = await startTestServer('pglite', { env: { CLIENT_SECRET: SECRET, ALLOWED_HOSTS: 'self' } });
+    let current: LocalServerEndpoint = { url: before.url, clientSecret: SECRET };
+    let asked = 0;
+    const d = desktop(
+      localPort(() => {
+        asked += 1;
+        return current;
+      }),
+    );
+    let after: TestServer | undefined;
+    try {
+      await d.session.register('', credentials());
+      await until(() => d.connection.isOnline(), 'online on the first launch');
+      const askedBefore = asked;
+      const firstUrl = before.url;
+
+      // The local server crashes; the next one (same DATA_DIR, so the same accounts and token key) gets a new port and secret.
+      await before.stop();
+      await until(() => !d.connection.isOnline(), 'the outage to be noticed');
+      const secondSecret = 'n'.repeat(12) + '-second-launch-secret-0123456789';
+      after = await startTestServer('pglite', { dataDir: before.dataDir, env: { CLIENT_SECRET: secondSecret, ALLOWED_HOSTS: 'self' } });
+      expect(after.url).not.toBe(firstUrl);
+      current = { url: after.url, clientSecret: secondSecret };
+
+      await until(() => d.connection.isOnline(), 'online on the restarted local server', 15_000);
+      expect(asked).toBeGreaterThan(askedBefore);
+      expect(d.session.current()).toMatchObject({ url: after.url, clientSecret: secondSecret });
+      expect(d.session.state().status).toBe('signedIn');
+      expect((await d.connection.request('rooms:list', {})).ok).toBe(true);
+    } finally {
+      d.dispose();
+      await closeAll(after, before);
+    }
+  });
+
+  it('a session on a configured server is never redirected to the local server', async () => {
+    const d = desktop(
+      localPort(() => ({ url: 'http://127.0.0.1:1', clientSecret: SECRET })),
+      'https://chat.example.com',
+    );
+    const target = {
+      url: 'https://chat.example.com',
+      token: 't',
+      user: { id: 'u', username: 'u', displayName: 'U', status: 'online' as const, lastSeenAt: null },
+    };
+    expect(await d.session.refreshTarget(target)).toBe(target);
+    d.dispose();
   });
 });
 
