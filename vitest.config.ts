@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'main',
           include: ['test/main/**/*.test.ts', 'test/common/**/*.test.ts', 'test/build/**/*.test.ts', 'test/scripts/**/*.test.ts'],
           environment: 'node',
+          // electron-store runs for real in the adapter tests; inlined, its `import 'electron'` gets the mocked module.
+          server: { deps: { inline: ['electron-store'] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

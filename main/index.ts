@@ -6,7 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app } from 'electron';
+import { app, dialog } from 'electron';
 import { APP_ID, PRODUCT_NAME, PROTOCOL_SCHEME, RENDERER_ORIGIN } from './app-identity';
 import { composeDesktopApp } from './compose-desktop-app';
 import { electronDialog } from './electron/dialog-adapter';
@@ -62,7 +62,12 @@ if (!app.requestSingleInstanceLock()) {
   } else {
     app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
   }
-  void main();
+  main().catch((err: unknown) => {
+    // Without this the app would linger with no window and no tray: say why, then exit.
+    log.error('start-up failed', err);
+    dialog.showErrorBox(`${PRODUCT_NAME} could not start`, `${err instanceof Error ? err.message : String(err)}\n\nThe log is in ${app.getPath('logs')}.`);
+    app.exit(1);
+  });
 }
 
 async function main(): Promise<void> {

@@ -79,6 +79,7 @@ export function createElectronMock() {
     clipboardText: string;
     themeSource: string;
     quitCount: number;
+    exitCode: number | null;
     nextWebContentsId: number;
   }
   const state = {} as State;
@@ -141,10 +142,13 @@ export function createElectronMock() {
       clipboardText: '',
       themeSource: 'system',
       quitCount: 0,
+      exitCode: null,
       nextWebContentsId: 1,
     } satisfies State);
     app.removeAllListeners();
     powerMonitorEmitter.removeAllListeners();
+    ipcMainEmitter.removeAllListeners();
+    Object.assign(defaultSession, { permissionRequestHandler: null, permissionCheckHandler: null, headersReceivedListener: null });
     return state;
   }
 
@@ -179,6 +183,11 @@ export function createElectronMock() {
       state.paths.set('logs', value ?? path.join(state.paths.get('userData') ?? '', 'logs'));
     };
     setAppUserModelId = (id: string): void => record('app.setAppUserModelId', [id]);
+    /** Exits at once, without the quit events (as Electron's app.exit does). */
+    exit = (code = 0): void => {
+      record('app.exit', [code]);
+      state.exitCode = code;
+    };
     requestSingleInstanceLock = (): boolean => {
       record('app.requestSingleInstanceLock', []);
       requireNotReady('app.requestSingleInstanceLock');
@@ -237,7 +246,11 @@ export function createElectronMock() {
   class FakeWebContents extends EventEmitter {
     readonly id = state.nextWebContentsId++;
     readonly sent: { channel: string; payload: unknown }[] = [];
+    windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
     private destroyed = false;
+    setWindowOpenHandler = (handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void => {
+      this.windowOpenHandler = handler;
+    };
     send = (channel: string, payload: unknown): void => {
       if (this.destroyed) throw new Error('Object has been destroyed');
       this.sent.push({ channel, payload });
