@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface ServerConfig {
@@ -36,8 +36,8 @@ export type AllowedHosts = 'self' | readonly string[];
 
 export const RATE_LIMIT_MESSAGES_WINDOW_SECONDS = 10;
 export const RATE_LIMIT_LOGINS_WINDOW_SECONDS = 15 * 60;
-export const JWT_SECRET_MIN_LENGTH = 16;
-export const CLIENT_SECRET_MIN_LENGTH = 32;
+const JWT_SECRET_MIN_LENGTH = 16;
+const CLIENT_SECRET_MIN_LENGTH = 32;
 export const ALLOWED_HOSTS_SELF = 'self';
 
 /** A bad environment variable; the message names it and says what is allowed. */

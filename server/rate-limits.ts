@@ -18,7 +18,7 @@ export class RateLimitedError extends ProtocolError {
   }
 }
 
-export class RateLimit {
+class RateLimit {
   constructor(
     private readonly limiter: RateLimiterAbstract,
     private readonly what: string,

@@ -115,7 +115,7 @@ const desktop = {
 } as const;
 
 export const invokes = { ...relayed, ...desktop };
-export type Invokes = typeof invokes;
+type Invokes = typeof invokes;
 export type InvokeName = keyof Invokes;
 export type InvokeArgs<N extends InvokeName> = z.input<Invokes[N]['args']>;
 export type ParsedInvokeArgs<N extends InvokeName> = z.output<Invokes[N]['args']>;
@@ -137,10 +137,9 @@ export type DesktopEvent =
   | { type: 'navigate'; payload: { roomId: string } }
   /** Messages fetched by main's sync after a reconnect, per room, in seq order. */
   | { type: 'messages:synced'; payload: { roomId: string; messages: ServerPayload<'message:new'>[] } };
-export type DesktopEventType = DesktopEvent['type'];
 
 /** IPC channel names. */
-export const IPC_INVOKE_CHANNEL_PREFIX = 'droplink:invoke:';
+const IPC_INVOKE_CHANNEL_PREFIX = 'droplink:invoke:';
 export const IPC_EVENTS_CHANNEL = 'droplink:events';
 export const invokeChannel = (name: InvokeName): string => `${IPC_INVOKE_CHANNEL_PREFIX}${name}`;
 

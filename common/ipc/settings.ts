@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from '../protocol/entities';
 import { ServerUrlSchema } from './server-url';
 
-export const THEMES = ['system', 'light', 'dark'] as const;
+const THEMES = ['system', 'light', 'dark'] as const;
 
 export const SettingsSchema = z.object({
   /** Base URL of the Droplink server, e.g. https://chat.example.com. Empty = the bundled local server. */

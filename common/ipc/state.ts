@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema, UserSchema } from '../protocol/entities';
 import { ErrorInfoSchema } from '../protocol/errors';
 
-export const CONNECTION_STATES = ['online', 'connecting', 'offline', 'unauthorized'] as const;
+const CONNECTION_STATES = ['online', 'connecting', 'offline', 'unauthorized'] as const;
 export const ConnectionStateSchema = z.object({
   status: z.enum(CONNECTION_STATES),
   /** When the next reconnect attempt is due (ISO time), while offline. */
@@ -11,7 +11,6 @@ export const ConnectionStateSchema = z.object({
   reason: z.string().nullable(),
 });
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
-export type ConnectionStatus = ConnectionState['status'];
 
 export const SessionStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('signedOut'), serverUrl: z.string(), reason: z.string().nullable() }),
@@ -19,7 +18,7 @@ export const SessionStateSchema = z.discriminatedUnion('status', [
 ]);
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
-export const OUTBOX_STATUSES = ['queued', 'sending', 'failed'] as const;
+const OUTBOX_STATUSES = ['queued', 'sending', 'failed'] as const;
 export const OutboxItemSchema = z.object({
   clientId: IdSchema,
   roomId: IdSchema,

@@ -131,14 +131,14 @@ export const clientEvents = {
   },
 } as const;
 
-export type ClientEvents = typeof clientEvents;
+type ClientEvents = typeof clientEvents;
 export type ClientEventName = keyof ClientEvents;
 /** What a caller passes (defaults not yet applied). */
 export type ClientPayload<E extends ClientEventName> = z.input<ClientEvents[E]['payload']>;
 /** What a handler receives after validation (defaults applied). */
 export type ParsedPayload<E extends ClientEventName> = z.output<ClientEvents[E]['payload']>;
 export type ClientResult<E extends ClientEventName> = z.infer<ClientEvents[E]['result']>;
-export type AckFailure = { ok: false; error: ErrorInfo };
+type AckFailure = { ok: false; error: ErrorInfo };
 export type Ack<E extends ClientEventName> = ({ ok: true } & ClientResult<E>) | AckFailure;
 
 export const CLIENT_EVENT_NAMES = Object.keys(clientEvents) as ClientEventName[];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const IdSchema = z.uuid();
 export const TimestampSchema = z.iso.datetime({ offset: true });
 
-export const PRESENCE_STATUSES = ['online', 'away', 'dnd', 'offline'] as const;
+const PRESENCE_STATUSES = ['online', 'away', 'dnd', 'offline'] as const;
 export const PresenceStatusSchema = z.enum(PRESENCE_STATUSES);
 export type PresenceStatus = z.infer<typeof PresenceStatusSchema>;
 /** The statuses a user may choose; `offline` is only ever derived. */
@@ -53,8 +53,8 @@ export const MessageSchema = z.object({
 });
 export type Message = z.infer<typeof MessageSchema>;
 
-export const ROOM_KINDS = ['channel', 'group', 'dm'] as const;
-export const RoomKindSchema = z.enum(ROOM_KINDS);
+const ROOM_KINDS = ['channel', 'group', 'dm'] as const;
+const RoomKindSchema = z.enum(ROOM_KINDS);
 export type RoomKind = z.infer<typeof RoomKindSchema>;
 
 export const RoomSchema = z.object({

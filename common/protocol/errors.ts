@@ -11,7 +11,7 @@ export const ERROR_CODES = [
   'internal',
 ] as const;
 
-export const ErrorCodeSchema = z.enum(ERROR_CODES);
+const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 export const ErrorInfoSchema = z.object({ code: ErrorCodeSchema, message: z.string() });

@@ -21,13 +21,11 @@ export const RegisterRequestSchema = z.object({
   password: PasswordSchema,
   displayName: DisplayNameSchema.optional(),
 });
-export type RegisterRequest = z.input<typeof RegisterRequestSchema>;
 
 export const LoginRequestSchema = z.object({
   username: z.string().trim().toLowerCase().min(1).max(64),
   password: z.string().min(1).max(PASSWORD_MAX),
 });
-export type LoginRequest = z.input<typeof LoginRequestSchema>;
 
 export const AuthResponseSchema = z.object({ user: UserSchema, token: z.string() });
 export type AuthResponse = z.infer<typeof AuthResponseSchema>;

@@ -12,11 +12,9 @@ export const serverEvents = {
   'room:removed': z.object({ roomId: IdSchema }),
 } as const;
 
-export type ServerEvents = typeof serverEvents;
+type ServerEvents = typeof serverEvents;
 export type ServerEventName = keyof ServerEvents;
 export type ServerPayload<E extends ServerEventName> = z.infer<ServerEvents[E]>;
-export type TypingEvent = ServerPayload<'typing'>;
 export type PresenceEvent = ServerPayload<'presence'>;
-export type RoomRemovedEvent = ServerPayload<'room:removed'>;
 
 export const SERVER_EVENT_NAMES = Object.keys(serverEvents) as ServerEventName[];

@@ -31,7 +31,3 @@ export interface PresenceChange {
   /** When the user was last seen (offline) or came back (online). */
   at: Date;
 }
-
-export async function statusOf(tracker: PresenceTracker, userId: string): Promise<PresenceStatus> {
-  return (await tracker.statuses([userId])).get(userId) ?? 'offline';
-}

@@ -19,7 +19,7 @@ export interface Call {
   afterAck(effect: () => unknown): void;
 }
 
-export type EventHandler<E extends ClientEventName> = (payload: ParsedPayload<E>, call: Call) => Promise<ClientResult<E>>;
+type EventHandler<E extends ClientEventName> = (payload: ParsedPayload<E>, call: Call) => Promise<ClientResult<E>>;
 /** A handler for every client event; the compiler flags a protocol event without one. */
 export type HandlerTable = { [E in ClientEventName]: EventHandler<E> };
 

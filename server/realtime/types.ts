@@ -1,7 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
 
-export interface SocketData {
+interface SocketData {
   userId: string;
   /** The user's rooms when the connection was authenticated. */
   initialRoomIds: string[];

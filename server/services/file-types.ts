@@ -10,7 +10,7 @@ const startsWith = (head: Uint8Array, bytes: number[], offset = 0): boolean =>
   bytes.every((byte, index) => head[offset + index] === byte);
 
 /** The image type the bytes really are (by magic number), if one of the inline ones. */
-export function sniffImageType(head: Uint8Array): string | null {
+function sniffImageType(head: Uint8Array): string | null {
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (startsWith(head, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (startsWith(head, [0x47, 0x49, 0x46, 0x38]) && (head[4] === 0x37 || head[4] === 0x39) && head[5] === 0x61) {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { ProtocolError } from '../../common/protocol';
 import type { Queryable } from '../storage/database';
 import { roomMembers, rooms, type RoomRow } from '../storage/schema';
@@ -20,15 +20,6 @@ export async function requireMembership(
   if (!row) throw new ProtocolError('not_found', 'no such room');
   if (!row.member) throw new ProtocolError('forbidden', 'you are not a member of this room');
   return { room: row.room, member: row.member };
-}
-
-export async function memberIdsOf(db: Queryable, roomId: string): Promise<string[]> {
-  const rows = await db
-    .select({ userId: roomMembers.userId })
-    .from(roomMembers)
-    .where(eq(roomMembers.roomId, roomId))
-    .orderBy(asc(roomMembers.joinedAt), asc(roomMembers.userId));
-  return rows.map((row) => row.userId);
 }
 
 export async function roomIdsOfUser(db: Queryable, userId: string): Promise<string[]> {

@@ -11,7 +11,7 @@ const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
  * `websearch_to_tsquery` syntax ("phrases", -exclusions, or), with the last word also
  * matching as a prefix so results appear while the user is still typing it.
  */
-export function buildTsQuery(query: string): SQL {
+function buildTsQuery(query: string): SQL {
   const words = query.trim().split(/\s+/);
   const last = words.at(-1) ?? '';
   const previous = words.at(-2)?.toLowerCase();

@@ -11,9 +11,9 @@ import * as schema from './schema';
 import { migratePglite, migratePostgres } from './migrate';
 import { lockPgliteDirectory } from './pglite-lock';
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Either the database or an open transaction: what the domain services run queries on. */
 export type Queryable = Database | Transaction;
 

@@ -11,7 +11,6 @@ import {
   clientEvents,
   ErrorBodySchema,
   serverEvents,
-  UNAUTHORIZED_CONNECT_ERROR,
   type Ack,
   type AuthResponse,
   type ClientEventName,
@@ -29,17 +28,15 @@ import {
   type User,
 } from '../../common/protocol';
 
-export { UNAUTHORIZED_CONNECT_ERROR };
-
 /** Anything with a base URL: a TestServer, or `{ url }`. */
 export interface HasUrl {
   readonly url: string;
 }
 
 export const DEFAULT_PASSWORD = 'correct horse battery';
-export const ACK_TIMEOUT_MS = 8000;
-export const WAIT_TIMEOUT_MS = 5000;
-export const CONNECT_TIMEOUT_MS = 10_000;
+const ACK_TIMEOUT_MS = 8000;
+const WAIT_TIMEOUT_MS = 5000;
+const CONNECT_TIMEOUT_MS = 10_000;
 
 let counter = 0;
 /** A unique, valid username (lower-case, <= 32 chars). */
@@ -163,7 +160,7 @@ export interface Received<E extends ServerEventName = ServerEventName> {
   shapeError?: string;
 }
 
-export class AckError extends Error {
+class AckError extends Error {
   constructor(
     readonly event: string,
     readonly error: ErrorInfo,

@@ -21,7 +21,7 @@ export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://root@127.0.0.
 /** The Redis server the cluster tests use. */
 export const REDIS_TEST_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-export type EnvOverrides = Record<string, string | undefined>;
+type EnvOverrides = Record<string, string | undefined>;
 
 export interface StartOptions {
   /** Extra or overriding env vars (RATE_LIMIT_MESSAGES, TOKEN_TTL, OFFLINE_GRACE_MS, REDIS_URL, ...). */
@@ -39,7 +39,7 @@ export interface StartOptions {
 }
 
 /** The Redis key prefix of a test cluster whose nodes share `databaseUrl` (or `dataDir`). */
-export function testRedisKeyPrefix(databaseUrl: string | undefined, dataDir: string): string {
+function testRedisKeyPrefix(databaseUrl: string | undefined, dataDir: string): string {
   const scope = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : path.basename(dataDir);
   return `droplink-test:${scope}`;
 }

@@ -8,7 +8,7 @@ import { getMyId } from '../stores/session';
 import { useUiStore } from '../stores/ui';
 import { ensureUsers } from './users';
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 const HIGHLIGHT_MS = 2500;
 
 const inFlight = new Map<string, Promise<void>>();
@@ -112,7 +112,7 @@ export async function deleteMessage(messageId: string): Promise<void> {
   useMessagesStore.getState().receiveUpdates([message]);
 }
 
-export function withReaction(message: Message, emoji: string, userId: string, add: boolean): Message {
+function withReaction(message: Message, emoji: string, userId: string, add: boolean): Message {
   const users = message.reactions[emoji] ?? [];
   const nextUsers = add ? (users.includes(userId) ? users : [...users, userId]) : users.filter((id) => id !== userId);
   const { [emoji]: _old, ...others } = message.reactions;

@@ -46,7 +46,7 @@ const whenIdle = (): Promise<void> =>
   });
 
 /** Which rooms the room list prefetches: unread (and not muted) first, then in sidebar order. */
-export function prefetchCandidates(rooms: Record<string, Room>, mutedRoomIds: readonly string[], limit: number): string[] {
+function prefetchCandidates(rooms: Record<string, Room>, mutedRoomIds: readonly string[], limit: number): string[] {
   const ordered = sidebarOrder(rooms).filter((r) => !fetched.has(r.id) && !hasWindow(r.id));
   const unread = ordered.filter((r) => r.unreadCount > 0 && !mutedRoomIds.includes(r.id));
   const rest = ordered.filter((r) => !unread.includes(r));

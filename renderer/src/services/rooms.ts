@@ -77,8 +77,3 @@ export async function inviteToRoom(roomId: string, userIds: string[]): Promise<v
   const { room } = await call('rooms:invite', { roomId, userIds });
   learnRoom(room);
 }
-
-export async function updateRoom(roomId: string, change: { name?: string; topic?: string }): Promise<void> {
-  const { room } = await call('rooms:update', { roomId, ...change });
-  learnRoom(room);
-}

@@ -5,7 +5,7 @@ import { useUploadsStore } from '../stores/uploads';
 const isImage = (mime: string): boolean => /^image\/(png|jpe?g|gif|webp|avif|bmp)$/i.test(mime);
 
 /** Uploads a file for the room's composer; progress arrives as `upload:progress` events. */
-export async function startUpload(roomId: string, file: File): Promise<void> {
+async function startUpload(roomId: string, file: File): Promise<void> {
   const uploadId = crypto.randomUUID();
   const mime = file.type || 'application/octet-stream';
   const name = file.name || (isImage(mime) ? `pasted-image.${mime.split('/')[1]}` : 'file');

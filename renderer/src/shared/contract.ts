@@ -18,7 +18,6 @@ export type {
 export type {
   Attachment,
   ErrorCode,
-  ErrorInfo,
   Message,
   PresenceStatus,
   Receipt,
@@ -28,7 +27,6 @@ export type {
   User,
 } from '../../../common/protocol';
 export {
-  ATTACHMENTS_PER_MESSAGE_MAX,
   HISTORY_LIMIT_MAX,
   MESSAGE_BODY_MAX,
   ROOM_NAME_MAX,

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Attachment, Message } from '../shared/contract';
 
-export type Dialog =
+type Dialog =
   | { kind: 'create-room'; roomKind: 'channel' | 'group' }
   | { kind: 'browse-channels' }
   | { kind: 'new-dm' }

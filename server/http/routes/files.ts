@@ -12,7 +12,7 @@ import { INLINE_IMAGE_TYPES } from '../../services/file-types';
 import type { AttachmentRow } from '../../storage/schema';
 import { parseInput } from '../../validation';
 
-export const SIGNED_LINK_TTL_SECONDS = 5 * 60;
+const SIGNED_LINK_TTL_SECONDS = 5 * 60;
 
 const ParamsSchema = z.object({ id: IdSchema });
 const SignatureSchema = z.object({

@@ -17,7 +17,7 @@ import {
   storedMimeType,
 } from '../../services/file-types';
 
-export const UPLOADS_DIR = 'uploads';
+const UPLOADS_DIR = 'uploads';
 
 /** Passes a stream through, keeping a copy of its first `limit` bytes. */
 function headCapture(limit: number): { stream: Transform; head: () => Buffer } {

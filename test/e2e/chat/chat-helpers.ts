@@ -5,7 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect } from '../../harness/fixtures';
 
 /** test-results/screenshots unless overridden (to keep pictures out of a concurrent run's cleanup). */
-export const SCREENSHOT_DIR = path.resolve(process.env.DROPLINK_SCREENSHOT_DIR ?? 'test-results/screenshots');
+const SCREENSHOT_DIR = path.resolve(process.env.DROPLINK_SCREENSHOT_DIR ?? 'test-results/screenshots');
 
 export const composer = (page: Page): Locator => page.getByRole('textbox', { name: 'Message' });
 export const roomNav = (page: Page): Locator => page.getByRole('navigation', { name: 'Rooms' });

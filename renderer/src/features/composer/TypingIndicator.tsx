@@ -3,7 +3,7 @@ import { selectTypists, useTypingStore } from '../../stores/typing';
 import { displayNameOf, useUsersStore } from '../../stores/users';
 import './TypingIndicator.css';
 
-export function typingText(names: string[]): string {
+function typingText(names: string[]): string {
   if (names.length === 0) return '';
   if (names.length > 3) return 'Several people are typing…';
   return `${formatNames(names)} ${names.length === 1 ? 'is' : 'are'} typing…`;

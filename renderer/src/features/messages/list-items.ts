@@ -4,7 +4,7 @@ import { dayKey, formatDay } from '../../lib/format';
 export type ListItem = { kind: 'message'; key: string; message: Message } | { kind: 'pending'; key: string; item: OutboxItem };
 
 /** Consecutive messages of one sender closer than this share one header. */
-export const GROUP_WINDOW_MS = 5 * 60 * 1000;
+const GROUP_WINDOW_MS = 5 * 60 * 1000;
 
 /** The rows of the list: the loaded messages, then what is still in the outbox (unless the server already has it). */
 export function buildListItems(messages: readonly Message[], pending: readonly OutboxItem[], atLiveEnd: boolean): ListItem[] {

@@ -1,7 +1,7 @@
 import type { Message, OutboxItem } from '../../shared/contract';
 import type { RoomReceipts } from '../../stores/receipts';
 
-export type DeliveryState = 'pending' | 'failed' | 'sent' | 'delivered' | 'read';
+type DeliveryState = 'pending' | 'failed' | 'sent' | 'delivered' | 'read';
 
 export interface DeliveryStatus {
   state: DeliveryState;
