@@ -28,9 +28,14 @@ export function electronHelpActions(options: HelpActionsOptions): { openLogsFold
       }
     },
     async copyDiagnostics() {
-      clipboard.writeText(options.diagnostics());
+      await clipboard.writeText(options.diagnostics());
       log.info('diagnostics copied to the clipboard');
-      await dialog.showMessageBox({ type: 'info', message: 'Diagnostics copied', detail: 'Paste them into your bug report. They contain no passwords or sign-in tokens.', buttons: ['OK'] });
+      await dialog.showMessageBox({
+        type: 'info',
+        message: 'Diagnostics copied',
+        detail: 'Paste them into your bug report. They contain no passwords or sign-in tokens.',
+        buttons: ['OK'],
+      });
     },
   };
 }

@@ -45,8 +45,8 @@ export interface AppMenuOptions {
   platform: string;
   isPackaged: boolean;
   productName: string;
-  openLogsFolder(): void;
-  copyDiagnostics(): void;
+  openLogsFolder: () => void;
+  copyDiagnostics: () => void;
 }
 
 export const OPEN_LOGS_LABEL = 'Open logs folder';
@@ -61,7 +61,17 @@ export function appMenuTemplate(options: AppMenuOptions): MenuTemplateItem[] {
         {
           label: options.productName,
           role: 'appMenu',
-          submenu: [{ role: 'about' }, separator, { role: 'services' }, separator, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { role: 'quit' }],
+          submenu: [
+            { role: 'about' },
+            separator,
+            { role: 'services' },
+            separator,
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            separator,
+            { role: 'quit' },
+          ],
         },
       ]
     : [{ label: 'File', submenu: [{ role: 'quit' }] }];

@@ -9,11 +9,7 @@ export const REDACTED = '[redacted]';
 
 /** Replaces secrets in a line of log text (bearer tokens, JWTs, credentials in URLs). */
 export function redactText(text: string): string {
-  return text
-    .replace(BEARER, `$1${REDACTED}`)
-    .replace(JWT, REDACTED)
-    .replace(URL_SECRET_PARAM, `$1${REDACTED}`)
-    .replace(URL_USERINFO, `$1${REDACTED}@`);
+  return text.replace(BEARER, `$1${REDACTED}`).replace(JWT, REDACTED).replace(URL_SECRET_PARAM, `$1${REDACTED}`).replace(URL_USERINFO, `$1${REDACTED}@`);
 }
 
 /**
@@ -33,7 +29,5 @@ export function redactSecrets(value: unknown, seen: WeakSet<object> = new WeakSe
   }
   if (Array.isArray(value)) return value.map((item) => redactSecrets(item, seen));
   if (value instanceof Date || ArrayBuffer.isView(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? REDACTED : redactSecrets(item, seen)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? REDACTED : redactSecrets(item, seen)]));
 }

@@ -100,7 +100,10 @@ async function becomeReady(): Promise<void> {
 const callsBeforeReady = () => electron.state.calls.filter((call) => !call.ready);
 const pathSet = (name: string) => electron.callsOf('app.setPath').find((call) => call.args[0] === name)?.args[1];
 const menuTemplate = () => (electron.module.Menu.getApplicationMenu() as unknown as { items: MenuTemplateItem[] } | null)?.items ?? [];
-const menuItem = (top: string, label: string) => menuTemplate().find((item) => item.label === top)?.submenu?.find((item) => item.label === label);
+const menuItem = (top: string, label: string) =>
+  menuTemplate()
+    .find((item) => item.label === top)
+    ?.submenu?.find((item) => item.label === label);
 const viewRoles = () => (menuTemplate().find((item) => item.label === 'View')?.submenu ?? []).map((item) => item.role);
 const mainLog = () => readFile(path.join(appData, 'Droplink', 'logs', 'main.log'), 'utf8');
 
@@ -115,7 +118,7 @@ describe('main/index.ts before ready', () => {
     expect(electron.callsOf('app.setAppUserModelId')[0]?.args).toEqual([APP_ID]);
     expect(APP_ID).toBe(builderConfig.appId);
     expect(electron.callsOf('protocol.registerSchemesAsPrivileged')[0]?.args[0]).toEqual([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) },
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) as unknown },
     ]);
     expect(electron.callsOf('app.requestSingleInstanceLock')).toHaveLength(1);
 
@@ -247,8 +250,8 @@ describe('main/index.ts after ready', () => {
     menuItem('Help', OPEN_LOGS_LABEL)?.click?.();
     await vi.waitFor(() => expect(electron.callsOf('shell.openPath').map((call) => call.args[0])).toEqual([path.join(appData, 'Droplink-work', 'logs')]));
     menuItem('Help', COPY_DIAGNOSTICS_LABEL)?.click?.();
-    await vi.waitFor(() => expect(electron.module.clipboard.readText()).not.toBe(''));
-    const text = electron.module.clipboard.readText();
+    await vi.waitFor(() => expect(electron.state.clipboardText).not.toBe(''));
+    const text = electron.state.clipboardText;
     expect(text).toContain('Droplink 0.1.0 (development run, profile work)');
     expect(text).toContain(`OS: linux ${os.release()} (${process.arch})`);
     expect(text).toContain('Session: signed out');

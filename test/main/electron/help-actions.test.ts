@@ -46,9 +46,9 @@ describe('Help actions', () => {
     let count = 0;
     const actions = electronHelpActions({ logsDir: root, diagnostics: () => `Droplink diagnostics #${(count += 1)}`, log: silentLogger });
     await actions.copyDiagnostics();
-    expect(electron.module.clipboard.readText()).toBe('Droplink diagnostics #1');
+    expect(electron.state.clipboardText).toBe('Droplink diagnostics #1');
     await actions.copyDiagnostics();
-    expect(electron.module.clipboard.readText()).toBe('Droplink diagnostics #2');
+    expect(electron.state.clipboardText).toBe('Droplink diagnostics #2');
     expect(electron.callsOf('dialog.showMessageBox')).toHaveLength(2);
   });
 });

@@ -47,7 +47,11 @@ describe('settings store (electron-store)', () => {
     expect(bounds.load()).toBeNull();
     bounds.save({ x: 10, y: 20, width: 900, height: 700 });
     expect(electronWindowBounds(createElectronStore()).load()).toEqual({ x: 10, y: 20, width: 900, height: 700 });
-    for (const bad of [{ x: 1.5, y: 0, width: 900, height: 700 }, { x: 0, y: 0, width: 100, height: 700 }, { x: 0, y: 0, width: 900 }]) {
+    for (const bad of [
+      { x: 1.5, y: 0, width: 900, height: 700 },
+      { x: 0, y: 0, width: 100, height: 700 },
+      { x: 0, y: 0, width: 900 },
+    ]) {
       store.set('windowBounds', bad as never);
       expect(bounds.load(), JSON.stringify(bad)).toBeNull();
     }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = await vi.hoisted(async () => (await import('./support/electron-mock')).createElectronMock());
 vi.mock('electron', () => electron.module);

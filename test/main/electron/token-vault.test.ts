@@ -38,9 +38,11 @@ describe('safeStorageTokenVault', () => {
     const vault = safeStorageTokenVault(dir, silentLogger);
     await vault.save(session);
     const stored = await readFile(file(), 'utf8');
-    expect(JSON.parse(stored)).toEqual({ encrypted: expect.any(String) });
+    const { encrypted } = JSON.parse(stored) as { encrypted: unknown };
+    expect(typeof encrypted).toBe('string');
+    expect(Object.keys(JSON.parse(stored) as object)).toEqual(['encrypted']);
     expect(stored).not.toContain(session.token);
-    expect(Buffer.from(JSON.parse(stored).encrypted as string, 'base64').toString('utf8')).not.toContain(session.token);
+    expect(Buffer.from(encrypted as string, 'base64').toString('utf8')).not.toContain(session.token);
     expect(await safeStorageTokenVault(dir, silentLogger).load()).toEqual(session);
     await vault.clear();
     expect(existsSync(file())).toBe(false);

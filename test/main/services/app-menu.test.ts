@@ -5,7 +5,8 @@ const build = (platform: string, isPackaged: boolean) => {
   const actions = { openLogsFolder: vi.fn(), copyDiagnostics: vi.fn() };
   return { actions, menu: appMenuTemplate({ platform, isPackaged, productName: 'Droplink', ...actions }) };
 };
-const roles = (item: MenuTemplateItem | undefined): (string | undefined)[] => (item?.submenu ?? []).filter((entry) => entry.type !== 'separator').map((entry) => entry.role);
+const roles = (item: MenuTemplateItem | undefined): (string | undefined)[] =>
+  (item?.submenu ?? []).filter((entry) => entry.type !== 'separator').map((entry) => entry.role);
 const top = (menu: MenuTemplateItem[], label: string): MenuTemplateItem | undefined => menu.find((item) => item.label === label);
 
 describe('appMenuTemplate', () => {
@@ -22,7 +23,15 @@ describe('appMenuTemplate', () => {
   });
 
   it('offers reload and the developer tools only in development runs', () => {
-    expect(roles(top(build('linux', false).menu, 'View'))).toEqual(['reload', 'forceReload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+    expect(roles(top(build('linux', false).menu, 'View'))).toEqual([
+      'reload',
+      'forceReload',
+      'toggleDevTools',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'togglefullscreen',
+    ]);
     for (const platform of ['linux', 'win32', 'darwin']) {
       const view = roles(top(build(platform, true).menu, 'View'));
       expect(view).not.toContain('reload');

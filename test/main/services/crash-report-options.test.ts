@@ -8,8 +8,14 @@ describe('crashReporterOptions', () => {
   });
 
   it('uploads only to an https collector (or a loopback http one)', () => {
-    expect(crashReporterOptions({ [CRASH_REPORT_URL_ENV]: 'https://crash.example/submit' }).options).toEqual({ uploadToServer: true, submitURL: 'https://crash.example/submit' });
-    expect(crashReporterOptions({ [CRASH_REPORT_URL_ENV]: 'http://127.0.0.1:8080/post' }).options).toEqual({ uploadToServer: true, submitURL: 'http://127.0.0.1:8080/post' });
+    expect(crashReporterOptions({ [CRASH_REPORT_URL_ENV]: 'https://crash.example/submit' }).options).toEqual({
+      uploadToServer: true,
+      submitURL: 'https://crash.example/submit',
+    });
+    expect(crashReporterOptions({ [CRASH_REPORT_URL_ENV]: 'http://127.0.0.1:8080/post' }).options).toEqual({
+      uploadToServer: true,
+      submitURL: 'http://127.0.0.1:8080/post',
+    });
   });
 
   it('refuses clear-text and malformed URLs with a warning, and stays local', () => {

@@ -7,11 +7,18 @@ describe('devRendererUrl (ELECTRON_RENDERER_URL)', () => {
   });
 
   it('is ignored, with a warning, in a packaged build even when it is loopback', () => {
-    expect(devRendererUrl('http://localhost:5173/', true)).toEqual({ url: null, warning: expect.stringMatching(/packaged/) });
+    expect(devRendererUrl('http://localhost:5173/', true)).toEqual({ url: null, warning: expect.stringMatching(/packaged/) as unknown });
   });
 
   it('refuses remote, https, file, credentialed and malformed URLs', () => {
-    for (const url of ['http://example.com:5173/', 'https://localhost:5173/', 'file:///etc/passwd', 'http://user:pw@localhost:5173/', 'http://localhost.evil.com/', 'not a url']) {
+    for (const url of [
+      'http://example.com:5173/',
+      'https://localhost:5173/',
+      'file:///etc/passwd',
+      'http://user:pw@localhost:5173/',
+      'http://localhost.evil.com/',
+      'not a url',
+    ]) {
       const choice = devRendererUrl(url, false);
       expect(choice.url, url).toBeNull();
       expect('warning' in choice && choice.warning, url).toBeTruthy();

@@ -8,8 +8,16 @@ const input = (overrides: Partial<DiagnosticsInput> = {}): DiagnosticsInput => (
   app: { name: 'Droplink', version: '0.1.0', packaged: true, profile: 'work' },
   versions: { electron: '45.6.0', chrome: '142.0.7444.0', node: '22.20.0' },
   os: { platform: 'linux', release: '6.8.0', arch: 'x64' },
-  settings: { ...DEFAULT_SETTINGS, serverUrl: `https://alice:hunter2@chat.example/droplink?token=${TOKEN}#frag`, mutedRoomIds: ['01900000-0000-7000-8000-000000000001'] },
-  session: { status: 'signedIn', serverUrl: 'https://chat.example/droplink', user: { id: '01900000-0000-7000-8000-000000000002', username: 'alice', displayName: 'Alice Liddell', status: 'online', lastSeenAt: null } },
+  settings: {
+    ...DEFAULT_SETTINGS,
+    serverUrl: `https://alice:hunter2@chat.example/droplink?token=${TOKEN}#frag`,
+    mutedRoomIds: ['01900000-0000-7000-8000-000000000001'],
+  },
+  session: {
+    status: 'signedIn',
+    serverUrl: 'https://chat.example/droplink',
+    user: { id: '01900000-0000-7000-8000-000000000002', username: 'alice', displayName: 'Alice Liddell', status: 'online', lastSeenAt: null },
+  },
   connection: { status: 'offline', retryAt: '2026-12-04T01:00:05.000Z', reason: `401 for Bearer ${TOKEN}` },
   localServer: { state: 'running', url: 'http://127.0.0.1:40123' },
   paths: { logs: '/home/alice/.config/Droplink-work/logs', crashDumps: '/home/alice/.config/Droplink-work/Crashpad' },
@@ -36,7 +44,8 @@ describe('buildDiagnostics', () => {
 
   it('never contains the token, passwords, URL credentials or who is signed in', () => {
     const text = buildDiagnostics(input());
-    for (const secret of [TOKEN, 'hunter2', 'alice:', 'token=', '#frag', 'Alice Liddell', '01900000-0000-7000-8000-000000000002']) expect(text, secret).not.toContain(secret);
+    for (const secret of [TOKEN, 'hunter2', 'alice:', 'token=', '#frag', 'Alice Liddell', '01900000-0000-7000-8000-000000000002'])
+      expect(text, secret).not.toContain(secret);
   });
 
   it('redacts secret-looking settings added later, whatever they are called', () => {

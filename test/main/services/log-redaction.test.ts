@@ -13,8 +13,20 @@ describe('log redaction', () => {
   });
 
   it('replaces values under secret-sounding keys at any depth, and keeps the rest', () => {
-    const redacted = redactSecrets({ serverUrl: 'https://chat.example', session: { token: 'tok', user: { name: 'alice' } }, clientSecret: 'x', headers: [{ authorization: 'Basic abc' }], count: 3 });
-    expect(redacted).toEqual({ serverUrl: 'https://chat.example', session: { token: REDACTED, user: { name: 'alice' } }, clientSecret: REDACTED, headers: [{ authorization: REDACTED }], count: 3 });
+    const redacted = redactSecrets({
+      serverUrl: 'https://chat.example',
+      session: { token: 'tok', user: { name: 'alice' } },
+      clientSecret: 'x',
+      headers: [{ authorization: 'Basic abc' }],
+      count: 3,
+    });
+    expect(redacted).toEqual({
+      serverUrl: 'https://chat.example',
+      session: { token: REDACTED, user: { name: 'alice' } },
+      clientSecret: REDACTED,
+      headers: [{ authorization: REDACTED }],
+      count: 3,
+    });
   });
 
   it('redacts error messages and stacks, keeps the error type, and survives cycles', () => {

@@ -54,8 +54,24 @@ export const fakeEvent = (): FakeEvent => ({
   },
 });
 
-const PATH_NAMES = ['home', 'appData', 'userData', 'sessionData', 'temp', 'exe', 'module', 'desktop', 'documents', 'downloads', 'music', 'pictures', 'videos', 'recent', 'logs', 'crashDumps'] as const;
-
+const PATH_NAMES = [
+  'home',
+  'appData',
+  'userData',
+  'sessionData',
+  'temp',
+  'exe',
+  'module',
+  'desktop',
+  'documents',
+  'downloads',
+  'music',
+  'pictures',
+  'videos',
+  'recent',
+  'logs',
+  'crashDumps',
+] as const;
 
 export type ElectronMock = ReturnType<typeof createElectronMock>;
 
@@ -430,7 +446,8 @@ export function createElectronMock() {
     },
     decryptString: (encrypted: Buffer): string => {
       requireReady('safeStorage.decryptString');
-      if (!encrypted.subarray(0, ENCRYPTED_PREFIX.length).equals(ENCRYPTED_PREFIX)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (!encrypted.subarray(0, ENCRYPTED_PREFIX.length).equals(ENCRYPTED_PREFIX))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return Buffer.from(encrypted.subarray(ENCRYPTED_PREFIX.length).map((byte) => byte ^ 0x5a)).toString('utf8');
     },
   };
@@ -515,12 +532,14 @@ export function createElectronMock() {
     },
   };
 
+  // Electron 45's clipboard is promise-based, like navigator.clipboard.
   const clipboard = {
-    writeText: (text: string): void => {
+    writeText: (text: string): Promise<void> => {
       record('clipboard.writeText', [text]);
       state.clipboardText = text;
+      return Promise.resolve();
     },
-    readText: (): string => state.clipboardText,
+    readText: (): Promise<string> => Promise.resolve(state.clipboardText),
   };
 
   const crashReporter = {
