@@ -10,17 +10,19 @@ import { serverUrlFor } from './http-client';
  * sandboxed with no sources allowed, never sniffed, and only raster image types stay inline;
  * anything else (HTML, SVG, scripts...) is a download of opaque bytes.
  */
-export const ATTACHMENT_PATH_PREFIX = '/attachments/';
+const ATTACHMENT_PATH_PREFIX = '/attachments/';
 
 export const attachmentPath = (attachmentId: string): string => `${ATTACHMENT_PATH_PREFIX}${attachmentId}`;
 
 export const ATTACHMENT_CSP = "default-src 'none'; sandbox";
 
 /** Shown inline in the window (<img>). SVG is deliberately not here: it is a document that can carry script. */
-export const INLINE_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
+const INLINE_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
 
 const DOWNLOAD_TYPE = 'application/octet-stream';
 const FILENAME_MAX = 200;
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const UNSAFE_FILENAME_CHARACTERS = /[\u0000-\u001f\u007f"*:<>?|]/g;
 
 /** The server response headers passed on unchanged (content type and disposition are decided here). */
 const FORWARDED_HEADERS = ['content-length', 'last-modified', 'etag'];
@@ -34,10 +36,10 @@ const plain = (status: number, text: string): Response => {
 };
 
 /** The bare media type of a Content-Type header, lowercased ('' when missing). */
-export const mediaTypeOf = (contentType: string | null): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+const mediaTypeOf = (contentType: string | null): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 
 /** The file name a Content-Disposition header carries (filename* preferred), or null. */
-export function filenameFromDisposition(disposition: string | null): string | null {
+function filenameFromDisposition(disposition: string | null): string | null {
   if (!disposition) return null;
   const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
   if (extended) {
@@ -56,9 +58,8 @@ export function filenameFromDisposition(disposition: string | null): string | nu
 /** A file name safe to hand to the OS: no path, no control or quoting characters, bounded length. */
 export function safeFilename(name: string | null, fallback: string): string {
   const base = (name ?? '').split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"*:<>?|]/g, '_')
+    .replace(UNSAFE_FILENAME_CHARACTERS, '_')
     .replace(/^[.\s]+/, '')
     .trim()
     .slice(0, FILENAME_MAX);
@@ -66,7 +67,7 @@ export function safeFilename(name: string | null, fallback: string): string {
 }
 
 /** `attachment` or `inline` with an ASCII filename and the exact UTF-8 one (RFC 6266). */
-export function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
+function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/[\\%]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

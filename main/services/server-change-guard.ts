@@ -7,7 +7,7 @@ export type ServerChangeSource = 'settings' | 'sign-in';
 
 const label = (serverUrl: string): string => (serverUrl.trim() === '' ? 'the built-in server' : serverUrl.trim());
 
-export function switchServerRequest(next: string, current: string, source: ServerChangeSource): ConfirmRequest {
+function switchServerRequest(next: string, current: string, source: ServerChangeSource): ConfirmRequest {
   const detail =
     source === 'sign-in'
       ? `Droplink now uses ${label(current)}. Your user name and password will be sent to ${label(next)}.`
@@ -22,7 +22,7 @@ export function switchServerRequest(next: string, current: string, source: Serve
   };
 }
 
-export function insecureServerRequest(next: string, current: string, switching: boolean): ConfirmRequest {
+function insecureServerRequest(next: string, current: string, switching: boolean): ConfirmRequest {
   return {
     severity: 'warning',
     title: 'Unencrypted connection',
