@@ -4,7 +4,7 @@ import type { Logger } from '../ports';
 import { redactSecrets } from '../services/log-redaction';
 
 /** Each log file is rotated to `<name>.old.log` when it passes this size, so a profile holds at most twice it. */
-export const LOG_FILE_MAX_BYTES = 5 * 1024 * 1024;
+const LOG_FILE_MAX_BYTES = 5 * 1024 * 1024;
 export const MAIN_LOG_FILE = 'main.log';
 
 export interface FileLoggerOptions {

@@ -3,7 +3,7 @@
  * roles are Electron's own (a subset of MenuItemConstructorOptions['role']), so the OS-standard
  * behaviour comes for free; on macOS the Edit roles are what make copy and paste work at all.
  */
-export type MenuRole =
+type MenuRole =
   | 'appMenu'
   | 'about'
   | 'services'
