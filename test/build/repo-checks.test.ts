@@ -61,7 +61,8 @@ describe('eslint.config.js', () => {
         '',
       ].join('\n'),
       'server/floating.ts': 'async function work(): Promise<number> {\n  return 1;\n}\n\nexport function start(): void {\n  work();\n}\n',
-      'server/clean.ts': "import { one } from '../common/clean-dep';\n\nexport async function start(): Promise<number> {\n  return one() + (await Promise.resolve(1));\n}\n",
+      'server/clean.ts':
+        "import { one } from '../common/clean-dep';\n\nexport async function start(): Promise<number> {\n  return one() + (await Promise.resolve(1));\n}\n",
       'common/clean-dep.ts': 'export const one = (): number => 1;\n',
     });
     const eslint = new ESLint({ cwd: dir });
@@ -137,7 +138,9 @@ describe('knip.json', () => {
         (done) => done.stdout,
         (failed: { stdout?: string }) => failed.stdout ?? '',
       );
-      const { issues } = JSON.parse(report) as { issues: { file: string; files?: unknown[]; exports?: { name: string }[]; dependencies?: { name: string }[] }[] };
+      const { issues } = JSON.parse(report) as {
+        issues: { file: string; files?: unknown[]; exports?: { name: string }[]; dependencies?: { name: string }[] }[];
+      };
       const byFile = new Map(issues.map((issue) => [issue.file, issue]));
       expect(byFile.has('server/orphan.ts')).toBe(true);
       expect(byFile.get('server/used.ts')?.exports?.map((e) => e.name)).toEqual(['unused']);

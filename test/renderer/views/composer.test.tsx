@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Composer } from '../../../renderer/src/features/composer/Composer';
 import { useMessagesStore } from '../../../renderer/src/stores/messages';
+import { useUiStore } from '../../../renderer/src/stores/ui';
 import type { User } from '../../../renderer/src/shared/contract';
 import { FakeFailure, installFakeBridge, type FakeBridge } from '../support/fake-bridge';
 import { makeMessage, makeOutboxItem, makeUser, uuid } from '../support/factories';
@@ -63,6 +64,16 @@ describe('composer keys', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'Edit message' }), 'better words{Enter}');
     expect(bridge.callsOf('messages:edit')).toEqual([{ messageId: mine.id, body: 'better words' }]);
     expect(screen.getByRole('textbox', { name: 'Message' })).toBeInTheDocument();
+  });
+
+  it('a composer mounted while one of my messages is being edited shows that message, and the draft after', async () => {
+    const mine = makeMessage(ROOM, 1, { senderId: me.id, body: 'being edited' });
+    useMessagesStore.getState().setWindow(ROOM, [mine], { hasOlder: false, hasNewer: false });
+    useUiStore.getState().startEditing(ROOM, mine.id);
+    render(<Composer roomId={ROOM} placeholder="" />);
+    expect(screen.getByRole('textbox', { name: 'Edit message' })).toHaveValue('being edited');
+    act(() => useUiStore.getState().stopEditing());
+    expect(textbox()).toHaveValue('');
   });
 
   it('Up only edits when the box is empty', async () => {
