@@ -126,7 +126,14 @@ describe('.prettierrc.json', () => {
 describe('knip.json', () => {
   it('reports an unreachable file, an unused export and an unused dependency', async () => {
     const dir = scratchProject(['knip.json'], {
-      'package.json': JSON.stringify({ name: 'scratch', private: true, type: 'module', dependencies: { zod: '*' } }),
+      // As in the repo, the server's entry is known from the `server` script.
+      'package.json': JSON.stringify({
+        name: 'scratch',
+        private: true,
+        type: 'module',
+        scripts: { server: 'node --import tsx server/index.ts' },
+        dependencies: { zod: '*' },
+      }),
       'tsconfig.json': scratchTsconfig,
       'server/index.ts': "import { used } from './used';\n\nconsole.log(used());\n",
       'server/used.ts': 'export const used = (): number => 1;\nexport const unused = (): number => 2;\n',
