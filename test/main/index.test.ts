@@ -177,7 +177,7 @@ describe('main/index.ts before ready', () => {
 
 describe('main/index.ts after ready', () => {
   it('creates the locked-down window on app://droplink with the preload, the tray, the menu and the local server', async () => {
-    await launch();
+    await launch({ env: { DATABASE_URL: 'postgres://elsewhere/db', REDIS_URL: 'redis://elsewhere' } });
     await becomeReady();
     const [win] = electron.state.windows;
     expect(win?.options.webPreferences).toMatchObject({
@@ -195,6 +195,10 @@ describe('main/index.ts after ready', () => {
     const [server] = electron.state.utilityProcesses;
     expect(server?.modulePath).toBe(path.join(repoRoot, 'main/local-server.js'));
     expect(server?.options.cwd).toBe(path.join(appData, 'Droplink', 'local-server'));
+    const serverEnv = server?.options.env as Record<string, string>;
+    expect(serverEnv.DATA_DIR).toBe(path.join(appData, 'Droplink', 'local-server'));
+    expect(serverEnv).not.toHaveProperty('DATABASE_URL');
+    expect(serverEnv).not.toHaveProperty('REDIS_URL');
     expect(menuItem('Help', OPEN_LOGS_LABEL)).toBeDefined();
     expect(viewRoles()).toContain('toggleDevTools');
     expect(electron.state.violations).toEqual([]);
