@@ -5,7 +5,8 @@
 import type { OutboxItem, Settings } from '../common/ipc';
 import type { User } from '../common/protocol';
 
-export type TimerHandle = unknown;
+/** Opaque: only the clock that made a handle can clear it. */
+export type TimerHandle = { readonly __timerHandle: unique symbol };
 
 export interface Clock {
   now(): number;
@@ -24,7 +25,7 @@ export interface NotificationRequest {
   body: string;
   roomId: string;
   silent: boolean;
-  onClick(): void;
+  onClick: () => void;
 }
 export interface NotificationPort {
   show(notification: NotificationRequest): void;

@@ -10,7 +10,7 @@ import { RoomChangeCursor } from './room-change-cursor';
  * a little older than a change already seen; re-reading this window (and forwarding only
  * versions main has not seen) makes sure it is not skipped.
  */
-export const CHANGES_OVERLAP_MS = 10_000;
+const CHANGES_OVERLAP_MS = 10_000;
 /** Rooms caught up at the same time after a reconnect. */
 const PARALLEL_ROOMS = 4;
 

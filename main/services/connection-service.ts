@@ -15,7 +15,7 @@ import { errorInfo, OFFLINE_ERROR } from './errors';
 import { checkAck, checkPush } from './server-answers';
 import type { SessionTarget } from './session-service';
 
-export const ACK_TIMEOUT_MS = 10_000;
+const ACK_TIMEOUT_MS = 10_000;
 
 export type ServerEventListener = <E extends ServerEventName>(event: E, payload: ServerPayload<E>) => void;
 /** Runs after every (re)connect, before the state turns online (sync, presence, outbox). */
@@ -137,7 +137,7 @@ export class ConnectionService {
       this.scheduleReconnect(`Disconnected: ${reason}`);
     });
     for (const name of SERVER_EVENT_NAMES) {
-      socket.on(name as string, (payload: unknown) => this.dispatch(name, payload));
+      socket.on(name, (payload: unknown) => this.dispatch(name, payload));
     }
   }
 

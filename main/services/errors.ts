@@ -13,7 +13,7 @@ export class DesktopError extends Error {
   }
 }
 
-export function isErrorInfo(value: unknown): value is ErrorInfo {
+function isErrorInfo(value: unknown): value is ErrorInfo {
   if (!value || typeof value !== 'object') return false;
   const v = value as { code?: unknown; message?: unknown };
   return typeof v.message === 'string' && (ERROR_CODES as readonly unknown[]).includes(v.code);

@@ -1,7 +1,7 @@
 import type { DesktopEvent } from '../../common/ipc';
 import type { Clock, TimerHandle } from '../ports';
 
-export const DEFAULT_BATCH_INTERVAL_MS = 24;
+const DEFAULT_BATCH_INTERVAL_MS = 24;
 
 /**
  * Coalesces events for the renderer: everything pushed within one interval goes out in a

@@ -39,7 +39,7 @@ export function notificationDecision(ctx: NotificationContext): NotificationDeci
   return { notify: true, reason: 'message' };
 }
 
-export const PREVIEW_MAX = 140;
+const PREVIEW_MAX = 140;
 export const HIDDEN_PREVIEW_TITLE = 'New message';
 
 /** Title and body of the notification; with previews off nothing of the message is shown. */

@@ -7,9 +7,9 @@ import type { ConnectionService } from './connection-service';
 import { DesktopError, errorInfo, SIGNED_OUT_ERROR } from './errors';
 
 /** Failures that sending again cannot fix: the item turns `failed` until the user acts. */
-export const PERMANENT_SEND_ERRORS: ReadonlySet<ErrorCode> = new Set(['invalid_input', 'forbidden', 'not_found', 'too_large']);
+const PERMANENT_SEND_ERRORS: ReadonlySet<ErrorCode> = new Set(['invalid_input', 'forbidden', 'not_found', 'too_large']);
 
-export const OUTBOX_RETRY_BACKOFF: BackoffOptions = { initialMs: 1_000, maxMs: 30_000, jitter: 0.2 };
+const OUTBOX_RETRY_BACKOFF: BackoffOptions = { initialMs: 1_000, maxMs: 30_000, jitter: 0.2 };
 
 export interface OutboxDeps {
   store: OutboxStore;

@@ -1,7 +1,7 @@
 import type { SettableStatus } from '../../common/protocol';
 import type { Clock, IdleMonitor, TimerHandle } from '../ports';
 
-export const IDLE_POLL_MS = 15_000;
+const IDLE_POLL_MS = 15_000;
 
 /**
  * The user's own status. Auto-away after `autoAwayMinutes` of system idle time or on screen

@@ -1,4 +1,4 @@
-export const DEFAULT_PROFILE = 'default';
+const DEFAULT_PROFILE = 'default';
 const PROFILE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 
 /**

@@ -16,7 +16,7 @@ export async function readJsonFile(file: string): Promise<unknown> {
 }
 
 /** Writes a file atomically (temp file + rename): a crash leaves the old or the new file, never half of one. */
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
+async function writeFileAtomic(file: string, data: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = tempPathFor(file);
   await writeFile(temp, data, { encoding: 'utf8', mode: 0o600 });

@@ -8,7 +8,21 @@ import { APP_ID, PRODUCT_NAME, PROTOCOL_SCHEME } from '../../main/app-identity';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
-const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+
+interface PlatformConfig {
+  target: string[];
+  icon: string;
+}
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  protocols: unknown;
+  files: string[];
+  linux: PlatformConfig;
+  win: PlatformConfig;
+  mac: PlatformConfig;
+}
 
 describe('electron-builder.yml', () => {
   it("is valid against electron-builder's own configuration schema", () => {
@@ -35,7 +49,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('points at icons that exist, including the tray icons main loads', () => {
-    for (const platform of ['linux', 'win', 'mac']) expect(existsSync(path.join(root, config[platform].icon as string))).toBe(true);
+    for (const platform of ['linux', 'win', 'mac'] as const) expect(existsSync(path.join(root, config[platform].icon))).toBe(true);
     for (const name of ['tray.png', 'trayUnread.png', 'trayTemplate.png', 'trayTemplate@2x.png', 'trayUnreadTemplate.png', 'trayUnreadTemplate@2x.png']) {
       expect(existsSync(path.join(root, 'resources', name)), name).toBe(true);
     }

@@ -184,7 +184,7 @@ export class DesktopDriver {
   async invoke<N extends InvokeName>(name: N, args: InvokeArgs<N>): Promise<InvokeResponse<N>> {
     return this.page.evaluate(
       ({ n, a }) => (window as unknown as { droplink: { invoke(n: string, a: unknown): Promise<unknown> } }).droplink.invoke(n, a),
-      { n: name as string, a: args as unknown },
+      { n: name, a: args },
     ) as Promise<InvokeResponse<N>>;
   }
 

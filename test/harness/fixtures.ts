@@ -9,7 +9,7 @@ import { DesktopDriver, type LaunchOptions, type TestUser } from './desktop-driv
 import { startHarnessServer, type HarnessServer } from './harness-server';
 
 export { expect };
-export type { DesktopDriver, LaunchOptions, TestUser, HarnessServer };
+export type { DesktopDriver, HarnessServer };
 
 export interface HarnessFixtures {
   /** Option: run `server` as the app's local server (client secret, Host check) and give it to the app's local server port. */

@@ -52,7 +52,7 @@ describe('answerInvoke', () => {
       { roomId: null },
       silentLogger,
     );
-    expect(response).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+    expect(response).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) as string } });
     expect(called).toBe(false);
   });
 
