@@ -2,7 +2,14 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium: the harness never downloads browsers. */
 export const CHROMIUM_PATH = process.env.DROPLINK_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 export default defineConfig({
   testDir: 'test/e2e',

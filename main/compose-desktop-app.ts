@@ -1,9 +1,4 @@
-import {
-  IPC_EVENTS_CHANNEL,
-  RELAYED_SERVER_EVENTS,
-  type DesktopEvent,
-  type RelayedServerEvent,
-} from '../common/ipc';
+import { IPC_EVENTS_CHANNEL, RELAYED_SERVER_EVENTS, type DesktopEvent, type RelayedServerEvent } from '../common/ipc';
 import type { ConnectionState, SessionState, Settings } from '../common/ipc';
 import type { ClientPayload, ClientResult, Room, ServerEventName, ServerPayload } from '../common/protocol';
 import type { DesktopPorts, TrayAction, TrayView } from './ports';
@@ -328,7 +323,12 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
       return {};
     },
   };
-  registerInvokeHandlers(ports.ipc, handlers, mainWindowSenderPolicy(() => ports.window.webContentsId(), options.trustedOrigins), log);
+  registerInvokeHandlers(
+    ports.ipc,
+    handlers,
+    mainWindowSenderPolicy(() => ports.window.webContentsId(), options.trustedOrigins),
+    log,
+  );
 
   return {
     async start() {

@@ -1,4 +1,13 @@
-import { INVOKE_NAMES, IPC_EVENTS_CHANNEL, invokeChannel, type DesktopEvent, type DroplinkBridge, type InvokeArgs, type InvokeName, type InvokeResponse } from '../common/ipc';
+import {
+  INVOKE_NAMES,
+  IPC_EVENTS_CHANNEL,
+  invokeChannel,
+  type DesktopEvent,
+  type DroplinkBridge,
+  type InvokeArgs,
+  type InvokeName,
+  type InvokeResponse,
+} from '../common/ipc';
 
 export interface IpcTransport {
   invoke(channel: string, args: unknown): Promise<unknown>;

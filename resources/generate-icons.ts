@@ -135,7 +135,10 @@ const white: Rgba = [255, 255, 255, 255];
 const black: Rgba = [0, 0, 0, 255];
 const red: Rgba = [0xef, 0x44, 0x44, 255];
 write('icon.png', 512, [background, appDrop(white)]);
-for (const [suffix, size] of [['', 16], ['@2x', 32]] as const) {
+for (const [suffix, size] of [
+  ['', 16],
+  ['@2x', 32],
+] as const) {
   // macOS: black + alpha only; the menu bar tints it.
   write(`trayTemplate${suffix}.png`, size, [trayDrop(black, false)]);
   write(`trayUnreadTemplate${suffix}.png`, size, [trayDrop(black, true), badgeDot(black)]);

@@ -54,21 +54,20 @@ const MAX_UPLOAD_BYTES = 2 ** 31 - 1;
 
 function integer(min: number, max: number) {
   const allowed = `must be a whole number from ${min} to ${max}`;
-  return z
-    .string()
-    .regex(/^\d+$/, allowed)
-    .transform(Number)
-    .pipe(z.number().int().min(min, allowed).max(max, allowed));
+  return z.string().regex(/^\d+$/, allowed).transform(Number).pipe(z.number().int().min(min, allowed).max(max, allowed));
 }
 
 function urlWithScheme(schemes: string[]) {
-  return z.string().refine((value) => {
-    try {
-      return schemes.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+  return z.string().refine(
+    (value) => {
+      try {
+        return schemes.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`,
+  );
 }
 
 /** host, host:port, [v6] or [v6]:port; lower-cased. */
@@ -93,10 +92,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: urlWithScheme(['postgres:', 'postgresql:']).optional(),
-  JWT_SECRET: z
-    .string()
-    .min(JWT_SECRET_MIN_LENGTH, `must be at least ${JWT_SECRET_MIN_LENGTH} characters (or unset to generate one)`)
-    .optional(),
+  JWT_SECRET: z.string().min(JWT_SECRET_MIN_LENGTH, `must be at least ${JWT_SECRET_MIN_LENGTH} characters (or unset to generate one)`).optional(),
   REDIS_URL: urlWithScheme(['redis:', 'rediss:']).optional(),
   TOKEN_TTL: z
     .string()
@@ -129,7 +125,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    const shown = name === 'JWT_SECRET' || name === 'CLIENT_SECRET' || name === 'DATABASE_URL' || name === 'REDIS_URL' ? '' : ` (got "${input[name as EnvName] ?? ''}")`;
+    const shown =
+      name === 'JWT_SECRET' || name === 'CLIENT_SECRET' || name === 'DATABASE_URL' || name === 'REDIS_URL' ? '' : ` (got "${input[name as EnvName] ?? ''}")`;
     throw new ConfigError(`Invalid ${name}: ${issue?.message ?? 'bad value'}${shown}`);
   }
   const e = parsed.data;

@@ -1,10 +1,5 @@
 import type { Redis } from 'ioredis';
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ProtocolError } from '../common/protocol';
 import { RATE_LIMIT_LOGINS_WINDOW_SECONDS, RATE_LIMIT_MESSAGES_WINDOW_SECONDS, type ServerConfig } from './config';
 
@@ -49,9 +44,7 @@ export interface RateLimits {
 export function createRateLimits(config: ServerConfig, redis: Redis | null): RateLimits {
   const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
     const memory = new RateLimiterMemory({ keyPrefix, points, duration });
-    return redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `droplink:${keyPrefix}`, points, duration, insuranceLimiter: memory })
-      : memory;
+    return redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `droplink:${keyPrefix}`, points, duration, insuranceLimiter: memory }) : memory;
   };
   return {
     messages: new RateLimit(make('messages', config.rateLimitMessages, RATE_LIMIT_MESSAGES_WINDOW_SECONDS), 'messages'),

@@ -95,7 +95,9 @@ async function senderRole(): Promise<void> {
           while (sent < count) {
             const due = Math.min(count, Math.max(1, Math.ceil(((performance.now() - started) / windowMs) * count)));
             for (; sent < due; sent++) {
-              acks.push(client!.call('messages:send', { roomId, clientId: uuidv7(), body: `incoming ${sent + 1} of ${count}: *live* from another member` }, 30_000));
+              acks.push(
+                client!.call('messages:send', { roomId, clientId: uuidv7(), body: `incoming ${sent + 1} of ${count}: *live* from another member` }, 30_000),
+              );
             }
             await sleep(4);
           }

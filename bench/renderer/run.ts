@@ -230,7 +230,9 @@ function summarizeTrace(buffer: Buffer, file: string): void {
     total.set(e.name, (total.get(e.name) ?? 0) + e.dur);
   }
   const top = [...total].sort((a, b) => b[1] - a[1]).slice(0, 20);
-  progress(`trace saved to ${file}; renderer main thread (inclusive, nested events overlap):\n${top.map(([k, us]) => `  ${(us / 1000).toFixed(1)} ms  ${k}`).join('\n')}`);
+  progress(
+    `trace saved to ${file}; renderer main thread (inclusive, nested events overlap):\n${top.map(([k, us]) => `  ${(us / 1000).toFixed(1)} ms  ${k}`).join('\n')}`,
+  );
 }
 
 async function heapMB(page: Page): Promise<number> {
@@ -356,7 +358,8 @@ async function runOnce(run: number, browser: Browser, setup: Setup, sender: Peer
     await sleep(500);
 
     progress(`run ${run}: opening #archive (${lastSeq.toLocaleString('en')} messages) ...`);
-    if (process.env.BENCH_TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+    if (process.env.BENCH_TRACE)
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
     const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : null;
     const open = await page.evaluate<{ openMs: number; inDomMs: number; trace: OpenTrace }>(measureOpen('archive', lastSeq, Boolean(process.env.BENCH_DEBUG)));
     if (profiler) await profiler.stop(`${process.env.BENCH_PROFILE}-run${run}.cpuprofile`);
@@ -442,7 +445,7 @@ async function main(): Promise<number> {
   let sender: Peer | undefined;
   try {
     setup = await setUp(dataDir);
-    progress('starting Chromium and the other member\'s client ...');
+    progress("starting Chromium and the other member's client ...");
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     sender = Peer.start('sender');
     await sender.request({ type: 'connect', url: setup.url, token: setup.sender.token }, 'connected', 30_000);
@@ -484,7 +487,9 @@ async function main(): Promise<number> {
     console.log(JSON.stringify(summary));
     const short = results.find((r) => r.messagesReceived < INCOMING);
     if (short) {
-      console.error(`[bench] FAILED: only ${short.messagesReceived} of ${INCOMING} incoming messages reached the window (${short.acked} were acknowledged by the server).`);
+      console.error(
+        `[bench] FAILED: only ${short.messagesReceived} of ${INCOMING} incoming messages reached the window (${short.acked} were acknowledged by the server).`,
+      );
       return 1;
     }
     return 0;

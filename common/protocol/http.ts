@@ -3,11 +3,7 @@ import { AttachmentSchema, UserSchema } from './entities';
 import { DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from './limits';
 
 /** Usernames are compared and stored lower-case. */
-export const UsernameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(USERNAME_PATTERN, 'username must be 3-32 of a-z 0-9 _ . -');
+export const UsernameSchema = z.string().trim().toLowerCase().regex(USERNAME_PATTERN, 'username must be 3-32 of a-z 0-9 _ . -');
 
 export const PasswordSchema = z
   .string()

@@ -6,9 +6,7 @@ import type { MainWindow } from './main-window';
 export function electronIpc(window: MainWindow): IpcPort {
   return {
     handle(channel, handler) {
-      ipcMain.handle(channel, (event, args: unknown) =>
-        handler({ webContentsId: event.sender.id, url: event.senderFrame?.url ?? '' }, args),
-      );
+      ipcMain.handle(channel, (event, args: unknown) => handler({ webContentsId: event.sender.id, url: event.senderFrame?.url ?? '' }, args));
     },
     send: (channel, payload) => window.send(channel, payload),
   };

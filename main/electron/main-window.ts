@@ -20,7 +20,9 @@ const DEFAULT_SIZE = { width: 1100, height: 760 };
 /** Remembered bounds only if they are still on a connected display (monitors come and go). */
 function visibleBounds(saved: Rectangle | null): Partial<Rectangle> {
   if (!saved) return DEFAULT_SIZE;
-  const onScreen = screen.getAllDisplays().some(({ workArea: a }) => saved.x < a.x + a.width && saved.x + saved.width > a.x && saved.y < a.y + a.height && saved.y + saved.height > a.y);
+  const onScreen = screen
+    .getAllDisplays()
+    .some(({ workArea: a }) => saved.x < a.x + a.width && saved.x + saved.width > a.x && saved.y < a.y + a.height && saved.y + saved.height > a.y);
   return onScreen ? saved : { width: saved.width, height: saved.height };
 }
 

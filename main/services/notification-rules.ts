@@ -12,8 +12,7 @@ export interface NotificationContext {
 }
 
 export type NotificationDecision =
-  | { notify: true; reason: 'message' | 'mention' | 'dm' }
-  | { notify: false; reason: 'disabled' | 'own' | 'dnd' | 'visible' | 'muted' | 'deleted' };
+  { notify: true; reason: 'message' | 'mention' | 'dm' } | { notify: false; reason: 'disabled' | 'own' | 'dnd' | 'visible' | 'muted' | 'deleted' };
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 

@@ -13,5 +13,4 @@ export function resolveProfile(argv: readonly string[], env: Record<string, stri
 }
 
 /** The user data directory name for a profile (the default profile keeps the plain app name). */
-export const userDataDirName = (productName: string, profile: string): string =>
-  profile === DEFAULT_PROFILE ? productName : `${productName}-${profile}`;
+export const userDataDirName = (productName: string, profile: string): string => (profile === DEFAULT_PROFILE ? productName : `${productName}-${profile}`);

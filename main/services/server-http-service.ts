@@ -22,8 +22,7 @@ export class ServerHttpService {
     const encoded = new Response(form);
     const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
     const bytes = new Uint8Array(await encoded.arrayBuffer());
-    const report = (loaded: number): void =>
-      this.emit({ type: 'upload:progress', payload: { uploadId: input.uploadId, loaded, total: bytes.byteLength } });
+    const report = (loaded: number): void => this.emit({ type: 'upload:progress', payload: { uploadId: input.uploadId, loaded, total: bytes.byteLength } });
     const parsed = UploadResponseSchema.safeParse(
       await requestJson(target.url, API_PATHS.uploads, {
         method: 'POST',

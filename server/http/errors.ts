@@ -29,7 +29,5 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'request failed');
     return sendError(reply, new ProtocolError('internal', 'internal server error'));
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, new ProtocolError('not_found', `no route for ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  app.setNotFoundHandler((request, reply) => sendError(reply, new ProtocolError('not_found', `no route for ${request.method} ${request.url.split('?')[0]}`)));
 }

@@ -231,10 +231,7 @@ export class RedisPresence implements PresenceTracker {
       // Re-recorded if this node changed its id meanwhile (see `rejoin`).
       nodeId = this.nodeId;
       // Indexed first (same connection, so in this order) so a sweep never misses the device.
-      const [, result] = await Promise.all([
-        this.redis.sadd(this.usersKey(nodeId), userId),
-        this.run(CONNECT, userId, socketId, nodeId),
-      ]);
+      const [, result] = await Promise.all([this.redis.sadd(this.usersKey(nodeId), userId), this.run(CONNECT, userId, socketId, nodeId)]);
       if (result === 1) cameOnline = true;
     } while (nodeId !== this.nodeId && entry.sockets.has(socketId));
     return { cameOnline };
@@ -243,10 +240,7 @@ export class RedisPresence implements PresenceTracker {
   async disconnect(userId: string, socketId: string): Promise<{ lastDevice: boolean; epoch: number }> {
     const entry = this.localUser(userId);
     entry.sockets.delete(socketId);
-    const [remaining, epoch] = (await this.run(DISCONNECT, userId, socketId, this.nodeId, String(Date.now()))) as [
-      number,
-      number,
-    ];
+    const [remaining, epoch] = (await this.run(DISCONNECT, userId, socketId, this.nodeId, String(Date.now()))) as [number, number];
     const lastDevice = remaining === 0;
     if (lastDevice) this.localUser(userId).pending = true;
     else await this.forgetIfIdle(userId);
@@ -377,9 +371,7 @@ export class RedisPresence implements PresenceTracker {
       const [next, userIds] = await this.redis.sscan(usersKey, cursor, 'COUNT', SWEEP_SCAN_COUNT);
       cursor = next;
       for (const userId of userIds) {
-        const lastSeen = Number(
-          await this.run(SWEEP_USER, userId, deadId, String(lastHeartbeatMs), String(OFFLINE_STATE_TTL_SECONDS)),
-        );
+        const lastSeen = Number(await this.run(SWEEP_USER, userId, deadId, String(lastHeartbeatMs), String(OFFLINE_STATE_TTL_SECONDS)));
         if (lastSeen > 0) {
           offline += 1;
           await this.report({ userId, status: 'offline', at: new Date(lastSeen) });

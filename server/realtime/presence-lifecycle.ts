@@ -31,7 +31,10 @@ export class PresenceLifecycle {
 
   deviceConnected(userId: string, socketId: string): Promise<void> {
     const registration = this.register(userId, socketId);
-    this.registrations.set(socketId, registration.catch(() => undefined));
+    this.registrations.set(
+      socketId,
+      registration.catch(() => undefined),
+    );
     return registration;
   }
 

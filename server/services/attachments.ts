@@ -7,10 +7,7 @@ import { toAttachment } from './serializers';
 
 export const newAttachmentId = (): string => uuidv7();
 
-export async function recordAttachment(
-  db: Queryable,
-  row: Omit<typeof attachments.$inferInsert, 'messageId' | 'createdAt'>,
-): Promise<Attachment> {
+export async function recordAttachment(db: Queryable, row: Omit<typeof attachments.$inferInsert, 'messageId' | 'createdAt'>): Promise<Attachment> {
   const [inserted] = await db.insert(attachments).values(row).returning();
   if (!inserted) throw new Error('insert returned no row');
   return toAttachment(inserted);

@@ -6,8 +6,7 @@ export const INLINE_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/png', 'im
 /** How many leading bytes of an upload are kept to recognise it and read image dimensions. */
 export const SNIFF_BYTES = 128 * 1024;
 
-const startsWith = (head: Uint8Array, bytes: number[], offset = 0): boolean =>
-  bytes.every((byte, index) => head[offset + index] === byte);
+const startsWith = (head: Uint8Array, bytes: number[], offset = 0): boolean => bytes.every((byte, index) => head[offset + index] === byte);
 
 /** The image type the bytes really are (by magic number), if one of the inline ones. */
 function sniffImageType(head: Uint8Array): string | null {

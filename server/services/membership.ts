@@ -6,11 +6,7 @@ import { roomMembers, rooms, type RoomRow } from '../storage/schema';
 type Membership = typeof roomMembers.$inferSelect;
 
 /** Loads a room the user belongs to: `not_found` for an unknown id, `forbidden` for a non-member. */
-export async function requireMembership(
-  db: Queryable,
-  roomId: string,
-  userId: string,
-): Promise<{ room: RoomRow; member: Membership }> {
+export async function requireMembership(db: Queryable, roomId: string, userId: string): Promise<{ room: RoomRow; member: Membership }> {
   const [row] = await db
     .select({ room: rooms, member: roomMembers })
     .from(rooms)
@@ -26,4 +22,3 @@ export async function roomIdsOfUser(db: Queryable, userId: string): Promise<stri
   const rows = await db.select({ roomId: roomMembers.roomId }).from(roomMembers).where(eq(roomMembers.userId, userId));
   return rows.map((row) => row.roomId);
 }
-

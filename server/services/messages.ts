@@ -14,16 +14,8 @@ export async function hydrateMessages(db: Queryable, rows: readonly MessageRow[]
   const reactionsByMessage = new Map<string, Record<string, string[]>>();
   if (liveIds.length > 0) {
     const [attachmentRows, reactionRows] = await Promise.all([
-      db
-        .select()
-        .from(attachments)
-        .where(inArray(attachments.messageId, liveIds))
-        .orderBy(asc(attachments.createdAt), asc(attachments.id)),
-      db
-        .select()
-        .from(reactions)
-        .where(inArray(reactions.messageId, liveIds))
-        .orderBy(asc(reactions.createdAt), asc(reactions.userId)),
+      db.select().from(attachments).where(inArray(attachments.messageId, liveIds)).orderBy(asc(attachments.createdAt), asc(attachments.id)),
+      db.select().from(reactions).where(inArray(reactions.messageId, liveIds)).orderBy(asc(reactions.createdAt), asc(reactions.userId)),
     ]);
     for (const row of attachmentRows) {
       const list = attachmentsByMessage.get(row.messageId ?? '') ?? [];
@@ -62,7 +54,10 @@ async function resend(db: Queryable, row: MessageRow, roomId: string): Promise<{
 /** The attachments must exist, be the sender's own and not be on another message yet. */
 async function checkAttachments(db: Queryable, senderId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await db.select().from(attachments).where(inArray(attachments.id, [...ids]));
+  const rows = await db
+    .select()
+    .from(attachments)
+    .where(inArray(attachments.id, [...ids]));
   if (rows.length !== ids.length) throw new ProtocolError('not_found', 'no such attachment');
   if (rows.some((row) => row.uploaderId !== senderId)) {
     throw new ProtocolError('forbidden', 'you can only attach your own uploads');
@@ -131,13 +126,7 @@ export async function sendMessage(
         const attached = await tx
           .update(attachments)
           .set({ messageId: inserted.id })
-          .where(
-            and(
-              inArray(attachments.id, attachmentIds),
-              eq(attachments.uploaderId, senderId),
-              isNull(attachments.messageId),
-            ),
-          )
+          .where(and(inArray(attachments.id, attachmentIds), eq(attachments.uploaderId, senderId), isNull(attachments.messageId)))
           .returning({ id: attachments.id });
         if (attached.length !== attachmentIds.length) {
           throw new ProtocolError('conflict', 'an attachment is already on another message');
@@ -174,11 +163,7 @@ export async function messageHistory(
 }
 
 /** The oldest `limit` messages after `after`, in ascending seq. */
-export async function syncMessages(
-  db: Queryable,
-  userId: string,
-  input: ParsedPayload<'messages:sync'>,
-): Promise<{ messages: Message[]; hasMore: boolean }> {
+export async function syncMessages(db: Queryable, userId: string, input: ParsedPayload<'messages:sync'>): Promise<{ messages: Message[]; hasMore: boolean }> {
   await requireMembership(db, input.roomId, userId);
   const rows = await db
     .select()
@@ -204,9 +189,7 @@ export async function messageChanges(
   // Before 1970 means "from the start" (and keeps PostgreSQL away from years it cannot parse).
   const since = sql`${new Date(Math.max(Date.parse(input.since), 0)).toISOString()}::timestamptz`;
   const after =
-    input.sinceId === undefined
-      ? sql`${messages.updatedAt} > ${since}`
-      : sql`(${messages.updatedAt}, ${messages.id}) > (${since}, ${input.sinceId}::uuid)`;
+    input.sinceId === undefined ? sql`${messages.updatedAt} > ${since}` : sql`(${messages.updatedAt}, ${messages.id}) > (${since}, ${input.sinceId}::uuid)`;
   const rows = await db
     .select()
     .from(messages)
@@ -248,11 +231,7 @@ export async function deleteMessage(db: Queryable, userId: string, messageId: st
   const row = await requireOwnMessage(db, userId, messageId);
   if (row.deletedAt) return { message: await hydrateOne(db, row), changed: false };
   const deleted = await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(messages)
-      .set({ body: '', deletedAt: new Date(), updatedAt: nowMs })
-      .where(eq(messages.id, row.id))
-      .returning();
+    const [updated] = await tx.update(messages).set({ body: '', deletedAt: new Date(), updatedAt: nowMs }).where(eq(messages.id, row.id)).returning();
     // Detaching revokes other members' access to the files; the uploader keeps it.
     await tx.update(attachments).set({ messageId: null }).where(eq(attachments.messageId, row.id));
     await tx.delete(reactions).where(eq(reactions.messageId, row.id));
@@ -268,11 +247,7 @@ export async function reactToMessage(db: Queryable, userId: string, input: Parse
   if (row.deletedAt) throw new ProtocolError('conflict', 'a deleted message cannot be reacted to');
   const current = await db.transaction(async (tx) => {
     const touched = input.add
-      ? await tx
-          .insert(reactions)
-          .values({ messageId: row.id, userId, emoji: input.emoji })
-          .onConflictDoNothing()
-          .returning({ emoji: reactions.emoji })
+      ? await tx.insert(reactions).values({ messageId: row.id, userId, emoji: input.emoji }).onConflictDoNothing().returning({ emoji: reactions.emoji })
       : await tx
           .delete(reactions)
           .where(and(eq(reactions.messageId, row.id), eq(reactions.userId, userId), eq(reactions.emoji, input.emoji)))

@@ -12,13 +12,7 @@ export type ReceiptKind = 'delivered' | 'read';
  * room's last seq; reading implies delivery. Returns the new receipt, or null when
  * nothing moved (a lower seq than stored is accepted and ignored).
  */
-export async function advanceReceipt(
-  db: Queryable,
-  userId: string,
-  roomId: string,
-  seq: number,
-  kind: ReceiptKind,
-): Promise<Receipt | null> {
+export async function advanceReceipt(db: Queryable, userId: string, roomId: string, seq: number, kind: ReceiptKind): Promise<Receipt | null> {
   const { room } = await requireMembership(db, roomId, userId);
   const target = Math.min(seq, room.lastSeq);
   const read = kind === 'read';
@@ -32,9 +26,7 @@ export async function advanceReceipt(
       and(
         eq(roomMembers.roomId, roomId),
         eq(roomMembers.userId, userId),
-        read
-          ? or(lt(roomMembers.deliveredSeq, target), lt(roomMembers.readSeq, target))
-          : lt(roomMembers.deliveredSeq, target),
+        read ? or(lt(roomMembers.deliveredSeq, target), lt(roomMembers.readSeq, target)) : lt(roomMembers.deliveredSeq, target),
       ),
     )
     .returning();
@@ -44,10 +36,6 @@ export async function advanceReceipt(
 /** Every member's receipt in a room the caller belongs to. */
 export async function listReceipts(db: Queryable, userId: string, roomId: string): Promise<Receipt[]> {
   await requireMembership(db, roomId, userId);
-  const rows = await db
-    .select()
-    .from(roomMembers)
-    .where(eq(roomMembers.roomId, roomId))
-    .orderBy(asc(roomMembers.joinedAt), asc(roomMembers.userId));
+  const rows = await db.select().from(roomMembers).where(eq(roomMembers.roomId, roomId)).orderBy(asc(roomMembers.joinedAt), asc(roomMembers.userId));
   return rows.map(toReceipt);
 }

@@ -79,10 +79,7 @@ export async function listRooms(db: Queryable, userId: string): Promise<Room[]> 
 }
 
 export async function roomForUser(db: Queryable, roomId: string, userId: string): Promise<Room> {
-  const [room] = await assembleRooms(
-    db,
-    await memberViewRows(db, and(eq(roomMembers.roomId, roomId), eq(roomMembers.userId, userId))),
-  );
+  const [room] = await assembleRooms(db, await memberViewRows(db, and(eq(roomMembers.roomId, roomId), eq(roomMembers.userId, userId))));
   if (!room) throw new ProtocolError('forbidden', 'you are not a member of this room');
   return room;
 }
@@ -117,11 +114,7 @@ async function addMembers(db: Queryable, roomId: string, userIds: readonly strin
 }
 
 /** Creates a channel or group with the creator and the given members; returns its id and members. */
-export async function createRoom(
-  db: Queryable,
-  creatorId: string,
-  input: ParsedPayload<'rooms:create'>,
-): Promise<{ roomId: string; memberIds: string[] }> {
+export async function createRoom(db: Queryable, creatorId: string, input: ParsedPayload<'rooms:create'>): Promise<{ roomId: string; memberIds: string[] }> {
   const others = [...new Set(input.memberIds ?? [])].filter((id) => id !== creatorId);
   await assertUsersExist(db, others);
   const roomId = uuidv7();
@@ -134,11 +127,7 @@ export async function createRoom(
 }
 
 /** The one DM room of a pair of users, created on first use. */
-export async function openDirectRoom(
-  db: Queryable,
-  userId: string,
-  otherId: string,
-): Promise<{ roomId: string; created: boolean; memberIds: string[] }> {
+export async function openDirectRoom(db: Queryable, userId: string, otherId: string): Promise<{ roomId: string; created: boolean; memberIds: string[] }> {
   if (otherId === userId) throw new ProtocolError('invalid_input', 'a direct message needs another user');
   await assertUsersExist(db, [otherId]);
   const memberIds = [userId, otherId];
@@ -151,11 +140,7 @@ export async function openDirectRoom(
   if (existing) return { roomId: existing, created: false, memberIds };
 
   const createdId = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(rooms)
-      .values({ id: uuidv7(), kind: 'dm', dmKey })
-      .onConflictDoNothing({ target: rooms.dmKey })
-      .returning({ id: rooms.id });
+    const [row] = await tx.insert(rooms).values({ id: uuidv7(), kind: 'dm', dmKey }).onConflictDoNothing({ target: rooms.dmKey }).returning({ id: rooms.id });
     if (row) await addMembers(tx, row.id, memberIds);
     return row?.id;
   });

@@ -26,22 +26,14 @@ function buildTsQuery(query: string): SQL {
 }
 
 /** Full-text search over the caller's rooms (or one of them), newest first; deleted messages never match. */
-export async function searchMessages(
-  db: Queryable,
-  userId: string,
-  input: ParsedPayload<'messages:search'>,
-): Promise<Message[]> {
+export async function searchMessages(db: Queryable, userId: string, input: ParsedPayload<'messages:search'>): Promise<Message[]> {
   if (input.roomId) await requireMembership(db, input.roomId, userId);
   const rows = await db
     .select({ message: messages })
     .from(messages)
     .innerJoin(roomMembers, and(eq(roomMembers.roomId, messages.roomId), eq(roomMembers.userId, userId)))
     .where(
-      and(
-        sql`${messages.search} @@ ${buildTsQuery(input.query)}`,
-        isNull(messages.deletedAt),
-        input.roomId ? eq(messages.roomId, input.roomId) : undefined,
-      ),
+      and(sql`${messages.search} @@ ${buildTsQuery(input.query)}`, isNull(messages.deletedAt), input.roomId ? eq(messages.roomId, input.roomId) : undefined),
     )
     .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(input.limit);

@@ -7,10 +7,7 @@ import { isUniqueViolation } from '../storage/errors';
 import { users, type UserRow } from '../storage/schema';
 import { toUser } from './serializers';
 
-export async function createUser(
-  db: Queryable,
-  input: { username: string; passwordHash: string; displayName: string },
-): Promise<UserRow> {
+export async function createUser(db: Queryable, input: { username: string; passwordHash: string; displayName: string }): Promise<UserRow> {
   try {
     const [row] = await db
       .insert(users)
@@ -56,9 +53,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `
 export async function searchUsers(db: Queryable, query: string): Promise<UserRow[]> {
   const prefix = `${escapeLike(query.toLowerCase())}%`;
   const base = db.select().from(users);
-  const filtered = query
-    ? base.where(or(like(users.username, prefix), like(sql`lower(${users.displayName})`, prefix)))
-    : base;
+  const filtered = query ? base.where(or(like(users.username, prefix), like(sql`lower(${users.displayName})`, prefix))) : base;
   return filtered.orderBy(asc(users.username)).limit(USERS_QUERY_LIMIT);
 }
 

@@ -30,9 +30,7 @@ const CONNECT_TIMEOUT_MS = 5_000;
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite in `dataDir/db`; applies migrations. */
 export async function openStorage(options: { databaseUrl: string | null; dataDir: string; logger: Logger }): Promise<Storage> {
-  return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.logger)
-    : openPglite(path.join(options.dataDir, 'db'));
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.logger) : openPglite(path.join(options.dataDir, 'db'));
 }
 
 async function openPglite(directory: string): Promise<Storage> {

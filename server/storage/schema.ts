@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  customType,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
@@ -58,7 +47,11 @@ export const rooms = pgTable(
     /** For DMs only: the two member ids, sorted and joined, so a pair has one DM. */
     dmKey: text('dm_key').unique(),
   },
-  (t) => [index('rooms_channels_idx').on(t.createdAt).where(sql`${t.kind} = 'channel'`)],
+  (t) => [
+    index('rooms_channels_idx')
+      .on(t.createdAt)
+      .where(sql`${t.kind} = 'channel'`),
+  ],
 );
 
 export const roomMembers = pgTable(

@@ -64,19 +64,13 @@ describe('import boundaries', () => {
   });
 
   it('preload/ imports only electron, common/ and itself', () => {
-    expect(
-      violations('preload', (target, spec) => ['preload', 'common'].includes(target) || spec === 'electron'),
-    ).toEqual([]);
+    expect(violations('preload', (target, spec) => ['preload', 'common'].includes(target) || spec === 'electron')).toEqual([]);
   });
 
   it('renderer/ knows only window.droplink: no electron, Node or socket.io-client', () => {
     const forbidden = new Set(['electron', 'socket.io-client', 'electron-store']);
     expect(
-      violations(
-        'renderer',
-        (target, spec) =>
-          ['renderer', 'common'].includes(target) || (target === 'package' && !forbidden.has(packageName(spec))),
-      ),
+      violations('renderer', (target, spec) => ['renderer', 'common'].includes(target) || (target === 'package' && !forbidden.has(packageName(spec)))),
     ).toEqual([]);
   });
 });

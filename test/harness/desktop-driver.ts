@@ -113,7 +113,9 @@ export class DesktopDriver {
     this.dialog = new ScriptedDialog(this.recorder);
     this.tray = recordingTray(this.recorder);
     // Kept across restarts, like app://droplink stays the same origin.
-    this.staticServer ??= await serveRendererBuild(RENDERER_BUILD_DIR, (pathname) => (this.running ? this.app.serveAttachment(pathname) : Promise.resolve(null)));
+    this.staticServer ??= await serveRendererBuild(RENDERER_BUILD_DIR, (pathname) =>
+      this.running ? this.app.serveAttachment(pathname) : Promise.resolve(null),
+    );
     this.app = composeDesktopApp(
       {
         clock: systemClock,
@@ -182,10 +184,10 @@ export class DesktopDriver {
 
   /** Calls window.droplink.invoke in the page (through the real preload and IPC path). */
   async invoke<N extends InvokeName>(name: N, args: InvokeArgs<N>): Promise<InvokeResponse<N>> {
-    return this.page.evaluate(
-      ({ n, a }) => (window as unknown as { droplink: { invoke(n: string, a: unknown): Promise<unknown> } }).droplink.invoke(n, a),
-      { n: name, a: args },
-    ) as Promise<InvokeResponse<N>>;
+    return this.page.evaluate(({ n, a }) => (window as unknown as { droplink: { invoke(n: string, a: unknown): Promise<unknown> } }).droplink.invoke(n, a), {
+      n: name,
+      a: args,
+    }) as Promise<InvokeResponse<N>>;
   }
 
   async invokeOk<N extends InvokeName>(name: N, args: InvokeArgs<N>): Promise<InvokeResult<N>> {
@@ -239,7 +241,13 @@ export class DesktopDriver {
     const { focused, visible } = this.recorder.window;
     const page = this.page;
     this.pageWindowState = this.pageWindowState
-      .then(() => page.evaluate(({ name, f, v }) => (window as unknown as Record<string, (f: boolean, v: boolean) => void>)[name]?.(f, v), { name: HARNESS_WINDOW_STATE, f: focused, v: visible }))
+      .then(() =>
+        page.evaluate(({ name, f, v }) => (window as unknown as Record<string, (f: boolean, v: boolean) => void>)[name]?.(f, v), {
+          name: HARNESS_WINDOW_STATE,
+          f: focused,
+          v: visible,
+        }),
+      )
       .catch(() => undefined);
   }
 

@@ -62,9 +62,7 @@ export const test = base.extend<HarnessFixtures>({
       if (testInfo.status !== testInfo.expectedStatus) {
         for (const driver of launched) {
           await testInfo.attach(`${driver.profile}-main-log`, { body: driver.log.lines.join('\n'), contentType: 'text/plain' });
-          await driver.page
-            ?.screenshot({ path: testInfo.outputPath(`${driver.profile}-failure.png`) })
-            .catch(() => undefined);
+          await driver.page?.screenshot({ path: testInfo.outputPath(`${driver.profile}-failure.png`) }).catch(() => undefined);
         }
       }
       for (const driver of launched) await driver.close().catch(() => undefined);

@@ -33,10 +33,11 @@ export class HarnessIpc implements IpcPort {
     if (!page) return;
     this.delivery = this.delivery
       .then(() =>
-        page.evaluate(
-          ({ name, channel: ch, data }) => (window as unknown as Record<string, (c: string, d: unknown) => void>)[name]?.(ch, data),
-          { name: HARNESS_DELIVER, channel, data: payload },
-        ),
+        page.evaluate(({ name, channel: ch, data }) => (window as unknown as Record<string, (c: string, d: unknown) => void>)[name]?.(ch, data), {
+          name: HARNESS_DELIVER,
+          channel,
+          data: payload,
+        }),
       )
       .catch(() => undefined); // the page may be closing
   }

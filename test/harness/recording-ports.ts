@@ -141,10 +141,12 @@ export function recordingSystem(recorder: Recorder, onQuit: () => void): SystemP
 
 export function testLogger(prefix: string): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const record = (level: string) => (message: string, ...details: unknown[]) => {
-    lines.push(`${level} ${message} ${details.map((d) => (d instanceof Error ? d.message : JSON.stringify(d))).join(' ')}`);
-    if (process.env.HARNESS_DEBUG) console.log(`[${prefix}] ${level} ${message}`, ...details);
-  };
+  const record =
+    (level: string) =>
+    (message: string, ...details: unknown[]) => {
+      lines.push(`${level} ${message} ${details.map((d) => (d instanceof Error ? d.message : JSON.stringify(d))).join(' ')}`);
+      if (process.env.HARNESS_DEBUG) console.log(`[${prefix}] ${level} ${message}`, ...details);
+    };
   return { lines, info: record('info'), warn: record('warn'), error: record('error') };
 }
 

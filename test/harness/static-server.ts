@@ -25,7 +25,12 @@ async function sendWebResponse(res: ServerResponse, response: Response): Promise
   response.headers.forEach((value, name) => (headers[name] = value));
   res.writeHead(response.status, headers);
   if (!response.body) return void res.end();
-  await new Promise<void>((resolve) => Readable.fromWeb(response.body as NodeReadableStream).pipe(res).on('finish', resolve).on('error', resolve));
+  await new Promise<void>((resolve) =>
+    Readable.fromWeb(response.body as NodeReadableStream)
+      .pipe(res)
+      .on('finish', resolve)
+      .on('error', resolve),
+  );
 }
 
 export interface StaticServer {

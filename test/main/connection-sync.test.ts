@@ -86,8 +86,7 @@ const bodiesIn = (events: DesktopEvent[], roomId: string): string[] =>
     return [];
   });
 
-const updatesIn = (events: DesktopEvent[]): Message[] =>
-  events.flatMap((e) => (e.type === 'message:updated' ? [e.payload] : []));
+const updatesIn = (events: DesktopEvent[]): Message[] => events.flatMap((e) => (e.type === 'message:updated' ? [e.payload] : []));
 
 describe('connection and sync against a real server', () => {
   let server: TestServer;

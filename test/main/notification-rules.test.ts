@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  HIDDEN_PREVIEW_TITLE,
-  mentions,
-  notificationContent,
-  notificationDecision,
-  type NotificationContext,
-} from '../../main/services/notification-rules';
+import { HIDDEN_PREVIEW_TITLE, mentions, notificationContent, notificationDecision, type NotificationContext } from '../../main/services/notification-rules';
 
 const ME = { id: '00000000-0000-7000-8000-000000000001', username: 'alice' };
 const OTHER = '00000000-0000-7000-8000-000000000002';
@@ -83,7 +77,9 @@ describe('mentions', () => {
 
 describe('notificationContent', () => {
   it('names the sender and the channel and shows the text', () => {
-    expect(notificationContent({ senderName: 'Bob', room: { kind: 'channel', name: 'general' }, body: 'hi\n  there', attachmentCount: 0, showPreview: true })).toEqual({
+    expect(
+      notificationContent({ senderName: 'Bob', room: { kind: 'channel', name: 'general' }, body: 'hi\n  there', attachmentCount: 0, showPreview: true }),
+    ).toEqual({
       title: 'Bob in #general',
       body: 'hi there',
     });
@@ -100,7 +96,9 @@ describe('notificationContent', () => {
   });
 
   it('with previews off shows nothing of the message', () => {
-    expect(notificationContent({ senderName: 'Bob', room: { kind: 'channel', name: 'secret' }, body: 'the plan', attachmentCount: 0, showPreview: false })).toEqual({
+    expect(
+      notificationContent({ senderName: 'Bob', room: { kind: 'channel', name: 'secret' }, body: 'the plan', attachmentCount: 0, showPreview: false }),
+    ).toEqual({
       title: HIDDEN_PREVIEW_TITLE,
       body: '',
     });

@@ -160,7 +160,9 @@ describe('OutboxService', () => {
     const bad = await outbox.enqueue({ roomId: ROOM, body: 'bad' });
     await outbox.enqueue({ roomId: ROOM, body: 'good' });
     await until(() => delivered.length === 1);
-    expect(outbox.list()).toEqual([expect.objectContaining({ clientId: bad.clientId, status: 'failed', attempts: 1, error: { code: 'forbidden', message: 'forbidden' } })]);
+    expect(outbox.list()).toEqual([
+      expect.objectContaining({ clientId: bad.clientId, status: 'failed', attempts: 1, error: { code: 'forbidden', message: 'forbidden' } }),
+    ]);
 
     await outbox.retry(bad.clientId);
     await until(() => connection.sent.length === 3);

@@ -12,7 +12,14 @@ describe('deep links', () => {
   it('understands droplink://room/<id> only', () => {
     expect(parseDeepLink(`droplink://room/${ROOM}`)).toEqual({ kind: 'room', roomId: ROOM });
     expect(parseDeepLink(`droplink://room/${ROOM}/`)).toEqual({ kind: 'room', roomId: ROOM });
-    for (const bad of ['droplink://room/', 'droplink://room/not-a-uuid', `droplink://user/${ROOM}`, `https://room/${ROOM}`, 'nonsense', `droplink://room/${ROOM}/x`]) {
+    for (const bad of [
+      'droplink://room/',
+      'droplink://room/not-a-uuid',
+      `droplink://user/${ROOM}`,
+      `https://room/${ROOM}`,
+      'nonsense',
+      `droplink://room/${ROOM}/x`,
+    ]) {
       expect(parseDeepLink(bad), bad).toBeNull();
     }
   });

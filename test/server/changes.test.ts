@@ -15,16 +15,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../common/protocol';
 import { migratePglite, migratePostgres } from '../../server/storage/migrate';
-import {
-  closeAllClients,
-  connectUser,
-  createRoom,
-  idsOf,
-  newClientId,
-  newMembers,
-  send,
-  type ProtocolClient,
-} from '../support/protocol-client';
+import { closeAllClients, connectUser, createRoom, idsOf, newClientId, newMembers, send, type ProtocolClient } from '../support/protocol-client';
 import { closeAll, createTestDatabase, dropTestDatabase, sleep, startTestServer, storages, type TestServer } from '../support/test-server';
 
 const STORAGES = await storages();

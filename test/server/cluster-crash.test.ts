@@ -8,15 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerOptions } from '../../server/app';
-import {
-  closeAllClients,
-  connectUser,
-  createRoom,
-  expectNoPush,
-  register,
-  type ProtocolClient,
-  type Registered,
-} from '../support/protocol-client';
+import { closeAllClients, connectUser, createRoom, expectNoPush, register, type ProtocolClient, type Registered } from '../support/protocol-client';
 import {
   PG_ADMIN_URL,
   REDIS_TEST_URL,

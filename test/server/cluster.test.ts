@@ -18,15 +18,7 @@ import {
   syncAll,
   type Member,
 } from '../support/protocol-client';
-import {
-  PG_ADMIN_URL,
-  REDIS_TEST_URL,
-  closeAll,
-  postgresReachable,
-  redisReachable,
-  startTestServer,
-  type TestServer,
-} from '../support/test-server';
+import { PG_ADMIN_URL, REDIS_TEST_URL, closeAll, postgresReachable, redisReachable, startTestServer, type TestServer } from '../support/test-server';
 
 const [pgUp, redisUp] = await Promise.all([postgresReachable(), redisReachable()]);
 if (process.env.CI && !(pgUp && redisUp)) {

@@ -78,12 +78,8 @@ describe.each(STORAGES)('concurrency (%s)', (storage) => {
 
   it('concurrent creation of rooms and dms by many users stays consistent', async () => {
     const pairs = senders.slice(0, 20);
-    const results = await Promise.all(
-      pairs.map((s, i) => s.c.ok('rooms:dm', { userId: pairs[(i + 1) % pairs.length]!.user.id })),
-    );
-    const again = await Promise.all(
-      pairs.map((s, i) => pairs[(i + 1) % pairs.length]!.c.ok('rooms:dm', { userId: s.user.id })),
-    );
+    const results = await Promise.all(pairs.map((s, i) => s.c.ok('rooms:dm', { userId: pairs[(i + 1) % pairs.length]!.user.id })));
+    const again = await Promise.all(pairs.map((s, i) => pairs[(i + 1) % pairs.length]!.c.ok('rooms:dm', { userId: s.user.id })));
     results.forEach((r, i) => {
       expect(again[i]?.room.id).toBe(r.room.id);
       expect(r.room.memberIds).toHaveLength(2);

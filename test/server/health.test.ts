@@ -43,10 +43,14 @@ describe.runIf(pgUp)('health when storage is down (postgres)', () => {
     await admin(`ALTER DATABASE ${dbName} ALLOW_CONNECTIONS false`);
     await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${dbName}'`);
 
-    const down = await eventually(async () => {
-      const res = await http(server, 'GET', '/api/health');
-      return res.status === 503 ? res : undefined;
-    }, 10_000, 200);
+    const down = await eventually(
+      async () => {
+        const res = await http(server, 'GET', '/api/health');
+        return res.status === 503 ? res : undefined;
+      },
+      10_000,
+      200,
+    );
     expect(down.status).toBe(503);
     assertNoStackTrace(down.text);
 
@@ -55,10 +59,14 @@ describe.runIf(pgUp)('health when storage is down (postgres)', () => {
     if (!(ack instanceof Error)) expect(ack.ok).toBe(false);
 
     await admin(`ALTER DATABASE ${dbName} ALLOW_CONNECTIONS true`);
-    const up = await eventually(async () => {
-      const res = await http(server, 'GET', '/api/health');
-      return res.status === 200 ? res : undefined;
-    }, 15_000, 200);
+    const up = await eventually(
+      async () => {
+        const res = await http(server, 'GET', '/api/health');
+        return res.status === 200 ? res : undefined;
+      },
+      15_000,
+      200,
+    );
     expect(HealthResponseSchema.parse(up.body).storage).toBe('postgres');
     // and the server serves again
     const bob = await newMember(server, 'hl2');

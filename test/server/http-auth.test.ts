@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ErrorBodySchema,
-  HealthResponseSchema,
-  MeResponseSchema,
-  UserSchema,
-  UsersResponseSchema,
-  USERS_QUERY_LIMIT,
-} from '../../common/protocol';
+import { ErrorBodySchema, HealthResponseSchema, MeResponseSchema, UserSchema, UsersResponseSchema, USERS_QUERY_LIMIT } from '../../common/protocol';
 import {
   DEFAULT_PASSWORD,
   assertNoStackTrace,
@@ -225,11 +218,7 @@ describe.each(STORAGES)('HTTP auth (%s)', (storage) => {
       for (const token of tokens) {
         expectErrorBody(await http(server, 'GET', '/api/me', { token }), 401, 'unauthorized');
       }
-      expectErrorBody(
-        await http(server, 'GET', '/api/me', { headers: { authorization: `Basic ${reg.token}` } }),
-        401,
-        'unauthorized',
-      );
+      expectErrorBody(await http(server, 'GET', '/api/me', { headers: { authorization: `Basic ${reg.token}` } }), 401, 'unauthorized');
     });
   });
 

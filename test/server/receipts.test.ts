@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Receipt } from '../../common/protocol';
-import {
-  closeAllClients,
-  connectUser,
-  createRoom,
-  newClientId,
-  newMembers,
-  send,
-  type Member,
-  type ProtocolClient,
-} from '../support/protocol-client';
+import { closeAllClients, connectUser, createRoom, newClientId, newMembers, send, type Member, type ProtocolClient } from '../support/protocol-client';
 import { closeAll, startTestServer, storages, type TestServer } from '../support/test-server';
 
 const STORAGES = await storages();

@@ -4,8 +4,7 @@ import { closeAll, startTestServer, storages, type TestServer } from '../support
 
 const STORAGES = await storages();
 /** A word no other test uses (letters only, so any tokenizer keeps it whole). */
-const uniqueWord = (): string =>
-  `zq${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
+const uniqueWord = (): string => `zq${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
 
 describe.each(STORAGES)('messages:search (%s)', (storage) => {
   let server: TestServer;

@@ -1,18 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../common/protocol';
-import {
-  closeAllClients,
-  connectUser,
-  createRoom,
-  http,
-  loginOk,
-  newClientId,
-  newMembers,
-  send,
-  syncAll,
-  range,
-  seqsOf,
-} from '../support/protocol-client';
+import { closeAllClients, connectUser, createRoom, http, loginOk, newClientId, newMembers, send, syncAll, range, seqsOf } from '../support/protocol-client';
 import { closeAll, startTestServer, storages, type TestServer } from '../support/test-server';
 
 const STORAGES = await storages();

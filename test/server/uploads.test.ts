@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBodySchema, SignedLinkResponseSchema, type Attachment } from '../../common/protocol';
 import { download, makePng, upload, uploadRaw } from '../support/files';
-import {
-  closeAllClients,
-  createRoom,
-  expectErrorBody,
-  http,
-  newClientId,
-  newMembers,
-  type Member,
-} from '../support/protocol-client';
+import { closeAllClients, createRoom, expectErrorBody, http, newClientId, newMembers, type Member } from '../support/protocol-client';
 import { closeAll, startTestServer, storages, type TestServer } from '../support/test-server';
 
 const STORAGES = await storages();

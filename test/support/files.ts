@@ -57,14 +57,7 @@ export function makePng(width: number, height: number): Buffer {
 }
 
 /** POST /api/uploads with one multipart field `file`. */
-export function uploadRaw(
-  server: HasUrl,
-  token: string | undefined,
-  bytes: Uint8Array,
-  name: string,
-  mime: string,
-  field = 'file',
-): Promise<HttpResult> {
+export function uploadRaw(server: HasUrl, token: string | undefined, bytes: Uint8Array, name: string, mime: string, field = 'file'): Promise<HttpResult> {
   const form = new FormData();
   form.append(field, new Blob([new Uint8Array(bytes)], { type: mime }), name);
   return http(server, 'POST', '/api/uploads', { token, body: form });

@@ -110,11 +110,7 @@ export interface Registered {
 }
 
 /** Registers a fresh user (unique username unless given) and returns {user, token}. */
-export async function register(
-  server: HasUrl,
-  username: string = uniqueName(),
-  opts: { password?: string; displayName?: string } = {},
-): Promise<Registered> {
+export async function register(server: HasUrl, username: string = uniqueName(), opts: { password?: string; displayName?: string } = {}): Promise<Registered> {
   const password = opts.password ?? DEFAULT_PASSWORD;
   const res = await http(server, 'POST', '/api/auth/register', {
     json: { username, password, ...(opts.displayName !== undefined ? { displayName: opts.displayName } : {}) },
@@ -202,11 +198,7 @@ export class ProtocolClient {
   }
 
   /** Emits a client event with an ack callback and resolves with the raw ack. */
-  async call<E extends ClientEventName>(
-    event: E,
-    payload: ClientPayload<E>,
-    timeoutMs = ACK_TIMEOUT_MS,
-  ): Promise<Ack<E>> {
+  async call<E extends ClientEventName>(event: E, payload: ClientPayload<E>, timeoutMs = ACK_TIMEOUT_MS): Promise<Ack<E>> {
     const raw = await this.rawCall(event, [payload], timeoutMs);
     return raw as Ack<E>;
   }
@@ -264,11 +256,7 @@ export class ProtocolClient {
    * already arrived (so register nothing in advance); rejects after timeoutMs, or when a
    * matching push does not match the protocol schema.
    */
-  waitFor<E extends ServerEventName>(
-    event: E,
-    predicate?: (p: ServerPayload<E>) => boolean,
-    timeoutMs = WAIT_TIMEOUT_MS,
-  ): Promise<ServerPayload<E>> {
+  waitFor<E extends ServerEventName>(event: E, predicate?: (p: ServerPayload<E>) => boolean, timeoutMs = WAIT_TIMEOUT_MS): Promise<ServerPayload<E>> {
     return this.waitForCount(event, 1, predicate, timeoutMs).then((all) => all[0] as ServerPayload<E>);
   }
 
@@ -387,10 +375,7 @@ export async function connectError(server: HasUrl, auth: Record<string, unknown>
   const socket = openSocket(server, auth);
   try {
     return await new Promise<Error>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`neither connect nor connect_error within ${CONNECT_TIMEOUT_MS} ms`)),
-        CONNECT_TIMEOUT_MS,
-      );
+      const timer = setTimeout(() => reject(new Error(`neither connect nor connect_error within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS);
       socket.once('connect', () => {
         clearTimeout(timer);
         reject(new Error('connected although it should have been refused'));
@@ -498,7 +483,8 @@ export async function eventually<T>(fn: () => Promise<T | undefined | false> | T
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${last instanceof Error ? String(last) : JSON.stringify(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${last instanceof Error ? String(last) : JSON.stringify(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }

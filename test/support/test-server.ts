@@ -240,11 +240,7 @@ const SERVER_PROCESS_SCRIPT = path.join(SUPPORT_DIR, 'server-process.ts');
  * another node of a test cluster: `spawnServerProcess(nodeA.env, nodeA.serverOptions)`.
  * Its DATA_DIR and database belong to the caller.
  */
-export async function spawnServerProcess(
-  env: Readonly<Record<string, string>>,
-  options: ServerOptions = {},
-  startTimeoutMs = 60_000,
-): Promise<ServerProcess> {
+export async function spawnServerProcess(env: Readonly<Record<string, string>>, options: ServerOptions = {}, startTimeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER_PROCESS_SCRIPT, JSON.stringify(options)], {
     cwd: path.resolve(SUPPORT_DIR, '../..'),
     env: { PATH: process.env.PATH ?? '', ...env },

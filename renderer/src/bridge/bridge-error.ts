@@ -14,5 +14,4 @@ export class BridgeError extends Error {
   }
 }
 
-export const errorMessage = (error: unknown): string =>
-  error instanceof Error ? error.message : 'Something went wrong. Please try again.';
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : 'Something went wrong. Please try again.');

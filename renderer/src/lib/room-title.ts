@@ -2,8 +2,7 @@ import type { Room, User } from '../shared/contract';
 import { displayNameOf } from '../stores/users';
 
 /** The other member of a DM, or null for channels and groups. */
-export const dmPartnerId = (room: Room, myId: string | null): string | null =>
-  room.kind === 'dm' ? (room.memberIds.find((id) => id !== myId) ?? myId) : null;
+export const dmPartnerId = (room: Room, myId: string | null): string | null => (room.kind === 'dm' ? (room.memberIds.find((id) => id !== myId) ?? myId) : null);
 
 /** How a room is named in the UI: "general" for channels and groups, the partner's name for DMs. */
 export function roomTitle(room: Room, users: Record<string, User>, myId: string | null): string {

@@ -41,9 +41,7 @@ export async function signIn(serverUrl: string, username: string, password: stri
 }
 
 export async function register(serverUrl: string, username: string, password: string, displayName: string): Promise<void> {
-  applySession(
-    await call('session:register', { serverUrl, username, password, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) }),
-  );
+  applySession(await call('session:register', { serverUrl, username, password, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) }));
 }
 
 export async function signOut(): Promise<void> {
@@ -58,11 +56,7 @@ export async function setMyStatus(status: SettableStatus): Promise<void> {
 
 /** First contact with main: who is signed in, settings, connection and the outbox. */
 export async function loadInitialState(): Promise<void> {
-  const [session, connection, outbox] = await Promise.all([
-    call('session:get', {}),
-    call('connection:get', {}),
-    call('outbox:list', {}),
-  ]);
+  const [session, connection, outbox] = await Promise.all([call('session:get', {}), call('connection:get', {}), call('outbox:list', {})]);
   useSessionStore.getState().setConnection(connection);
   useOutboxStore.getState().setItems(outbox.items);
   applySession(session);

@@ -15,17 +15,7 @@ export type {
   Settings,
   SettingsPatch,
 } from '../../../common/ipc';
-export type {
-  Attachment,
-  ErrorCode,
-  Message,
-  PresenceStatus,
-  Receipt,
-  Room,
-  RoomKind,
-  SettableStatus,
-  User,
-} from '../../../common/protocol';
+export type { Attachment, ErrorCode, Message, PresenceStatus, Receipt, Room, RoomKind, SettableStatus, User } from '../../../common/protocol';
 export {
   HISTORY_LIMIT_MAX,
   MESSAGE_BODY_MAX,

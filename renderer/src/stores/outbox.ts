@@ -28,7 +28,9 @@ export const useOutboxStore = create<OutboxStore>()((set) => ({
 const groupOutbox = createRoomGrouper<OutboxItem>();
 
 /** The room's outbox items; the same array for the same room until the outbox changes. */
-export const selectRoomOutbox = (roomId: string) => (s: OutboxStore): OutboxItem[] =>
-  groupOutbox(s.items, () => s.items, roomId);
+export const selectRoomOutbox =
+  (roomId: string) =>
+  (s: OutboxStore): OutboxItem[] =>
+    groupOutbox(s.items, () => s.items, roomId);
 
 export const countUnsent = (items: OutboxItem[]): number => items.filter((i) => i.status !== 'failed').length;

@@ -13,9 +13,7 @@ interface ReceiptsStore {
 
 /** Receipts only move forward, whatever order they arrive in. */
 const forward = (old: Receipt | undefined, next: Receipt): Receipt =>
-  old
-    ? { ...next, deliveredSeq: Math.max(old.deliveredSeq, next.deliveredSeq), readSeq: Math.max(old.readSeq, next.readSeq) }
-    : next;
+  old ? { ...next, deliveredSeq: Math.max(old.deliveredSeq, next.deliveredSeq), readSeq: Math.max(old.readSeq, next.readSeq) } : next;
 
 export const useReceiptsStore = create<ReceiptsStore>()((set) => ({
   byRoom: {},

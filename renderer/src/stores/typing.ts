@@ -48,13 +48,15 @@ const NOBODY: string[] = [];
 const typistsCache = new WeakMap<Record<string, number>, string[]>();
 
 /** Who is typing in a room, as a stable array per store state. */
-export const selectTypists = (roomId: string) => (s: TypingStore): string[] => {
-  const room = s.byRoom[roomId];
-  if (!room) return NOBODY;
-  let ids = typistsCache.get(room);
-  if (!ids) {
-    ids = Object.keys(room);
-    typistsCache.set(room, ids);
-  }
-  return ids.length ? ids : NOBODY;
-};
+export const selectTypists =
+  (roomId: string) =>
+  (s: TypingStore): string[] => {
+    const room = s.byRoom[roomId];
+    if (!room) return NOBODY;
+    let ids = typistsCache.get(room);
+    if (!ids) {
+      ids = Object.keys(room);
+      typistsCache.set(room, ids);
+    }
+    return ids.length ? ids : NOBODY;
+  };

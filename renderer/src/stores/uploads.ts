@@ -49,5 +49,7 @@ export const useUploadsStore = create<UploadsStore>()((set) => ({
 
 const groupUploads = createRoomGrouper<Upload>();
 
-export const selectRoomUploads = (roomId: string) => (s: UploadsStore): Upload[] =>
-  groupUploads(s.byId, () => Object.values(s.byId), roomId);
+export const selectRoomUploads =
+  (roomId: string) =>
+  (s: UploadsStore): Upload[] =>
+    groupUploads(s.byId, () => Object.values(s.byId), roomId);

@@ -88,7 +88,11 @@ export function Menu({ label, trigger, triggerClassName, items, placement = 'bel
               >
                 <span className="menu__icon">{item.icon}</span>
                 <span className="menu__label">{item.label}</span>
-                {item.checked && <span className="menu__check" aria-hidden="true">✓</span>}
+                {item.checked && (
+                  <span className="menu__check" aria-hidden="true">
+                    ✓
+                  </span>
+                )}
               </button>
             </div>
           ))}

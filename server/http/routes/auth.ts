@@ -1,12 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import {
-  CLIENT_SECRET_HEADER,
-  LoginRequestSchema,
-  ProtocolError,
-  RegisterRequestSchema,
-  type AuthResponse,
-  type MeResponse,
-} from '../../../common/protocol';
+import { CLIENT_SECRET_HEADER, LoginRequestSchema, ProtocolError, RegisterRequestSchema, type AuthResponse, type MeResponse } from '../../../common/protocol';
 import { authenticate } from '../../auth/authenticate';
 import { clientSecretAccepted } from '../../auth/client-secret';
 import { hashPassword, verifyPassword } from '../../auth/passwords';

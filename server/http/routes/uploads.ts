@@ -9,13 +9,7 @@ import { ProtocolError, type UploadResponse } from '../../../common/protocol';
 import { authenticate } from '../../auth/authenticate';
 import type { AppContext } from '../../context';
 import { newAttachmentId, recordAttachment } from '../../services/attachments';
-import {
-  imageDimensions,
-  INLINE_IMAGE_TYPES,
-  sanitizeFileName,
-  SNIFF_BYTES,
-  storedMimeType,
-} from '../../services/file-types';
+import { imageDimensions, INLINE_IMAGE_TYPES, sanitizeFileName, SNIFF_BYTES, storedMimeType } from '../../services/file-types';
 
 const UPLOADS_DIR = 'uploads';
 

@@ -1,25 +1,10 @@
-import {
-  deleteMessage,
-  messageChanges,
-  editMessage,
-  messageHistory,
-  reactToMessage,
-  sendMessage,
-  syncMessages,
-} from '../../services/messages';
+import { deleteMessage, messageChanges, editMessage, messageHistory, reactToMessage, sendMessage, syncMessages } from '../../services/messages';
 import { searchMessages } from '../../services/search';
 import type { RealtimeDeps } from '../deps';
 import type { HandlerTable } from '../handler';
 
 type MessageEvents =
-  | 'messages:send'
-  | 'messages:history'
-  | 'messages:sync'
-  | 'messages:changes'
-  | 'messages:edit'
-  | 'messages:delete'
-  | 'messages:react'
-  | 'messages:search';
+  'messages:send' | 'messages:history' | 'messages:sync' | 'messages:changes' | 'messages:edit' | 'messages:delete' | 'messages:react' | 'messages:search';
 
 export function messageHandlers({ ctx, broadcaster }: RealtimeDeps): Pick<HandlerTable, MessageEvents> {
   return {

@@ -19,7 +19,9 @@ export async function sendFromComposer(page: Page, text: string): Promise<void> 
 }
 
 export async function openRoomFromSidebar(page: Page, name: string): Promise<void> {
-  await roomNav(page).getByRole('button', { name: new RegExp(`^${name}\\b`) }).click();
+  await roomNav(page)
+    .getByRole('button', { name: new RegExp(`^${name}\\b`) })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 

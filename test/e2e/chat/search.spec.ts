@@ -6,7 +6,10 @@ test('search finds a message across rooms and opens it in context, far back in h
   const alice = await createUser('alice', { displayName: 'Alice Archer' });
   const helpers = await Promise.all([createUser('h1'), createUser('h2'), createUser('h3')]);
   const a = await launchDesktop({ profile: 'alice', user: alice });
-  const busy = await a.createRoom('busy', helpers.map((h) => h.id));
+  const busy = await a.createRoom(
+    'busy',
+    helpers.map((h) => h.id),
+  );
   await a.createRoom('quiet');
 
   const clients = await Promise.all(helpers.map((h) => connect(server, h.token, h.id)));

@@ -24,7 +24,14 @@ test('a message in a background room notifies; one in the focused room does not'
   expect(a.recorder.window.visible).toBe(false);
   await a.clickNotification(0);
   expect(a.recorder.window.visible).toBe(true);
-  await expect.poll(() => a.events().filter((e) => e.type === 'navigate').map((e) => e.payload)).toEqual([{ roomId: random.id }]);
+  await expect
+    .poll(() =>
+      a
+        .events()
+        .filter((e) => e.type === 'navigate')
+        .map((e) => e.payload),
+    )
+    .toEqual([{ roomId: random.id }]);
 });
 
 test('previews can be hidden, and do-not-disturb silences everything', async ({ createUser, launchDesktop }) => {

@@ -10,7 +10,11 @@ test('auto-away after idle time and on screen lock, back on activity; others see
   const b = await launchDesktop({ profile: 'bob', user: bob });
   await a.createRoom('team', [bob.id]); // presence is shared with people one shares a room with
   const aliceStatusSeenByBob = () =>
-    b.events().filter((e) => e.type === 'presence' && e.payload.userId === alice.id).map((e) => (e.type === 'presence' ? e.payload.status : null)).at(-1);
+    b
+      .events()
+      .filter((e) => e.type === 'presence' && e.payload.userId === alice.id)
+      .map((e) => (e.type === 'presence' ? e.payload.status : null))
+      .at(-1);
 
   a.setIdleSeconds(61);
   await expect.poll(() => checkedStatus(a)).toBe('status:away');
@@ -45,7 +49,14 @@ test('a droplink://room link shows the window and opens the room; junk links are
   await a.openDeepLink('droplink://room/not-a-room');
   await a.openDeepLink(`droplink://room/${design.id}`);
   expect(a.recorder.window.visible).toBe(true);
-  await expect.poll(() => a.events().filter((e) => e.type === 'navigate').map((e) => e.payload)).toEqual([{ roomId: design.id }]);
+  await expect
+    .poll(() =>
+      a
+        .events()
+        .filter((e) => e.type === 'navigate')
+        .map((e) => e.payload),
+    )
+    .toEqual([{ roomId: design.id }]);
   if (await a.page.getByRole('navigation', { name: 'Rooms' }).isVisible()) {
     await expect(a.page.getByRole('heading', { level: 1, name: 'design' })).toBeVisible();
   }

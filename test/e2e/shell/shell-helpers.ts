@@ -14,7 +14,10 @@ export function deliveredMessages(driver: DesktopDriver, roomId: string): Messag
 export const messageBodies = (driver: DesktopDriver, roomId: string): string[] => deliveredMessages(driver, roomId).map((m) => m.body);
 
 const roomNav = (driver: DesktopDriver) => driver.page.getByRole('navigation', { name: 'Rooms' });
-export const hasChatUi = (driver: DesktopDriver): Promise<boolean> => roomNav(driver).isVisible().catch(() => false);
+export const hasChatUi = (driver: DesktopDriver): Promise<boolean> =>
+  roomNav(driver)
+    .isVisible()
+    .catch(() => false);
 
 /**
  * Opens a room the way the user does (its button in the room list) when the renderer shows one,
@@ -22,7 +25,9 @@ export const hasChatUi = (driver: DesktopDriver): Promise<boolean> => roomNav(dr
  */
 export async function openRoom(driver: DesktopDriver, room: Room): Promise<void> {
   if (await hasChatUi(driver)) {
-    await roomNav(driver).getByRole('button', { name: new RegExp(`^${room.name ?? ''}\\b`) }).click();
+    await roomNav(driver)
+      .getByRole('button', { name: new RegExp(`^${room.name ?? ''}\\b`) })
+      .click();
     await expect(driver.page.getByRole('heading', { level: 1, name: room.name ?? '' })).toBeVisible();
   }
   await driver.focusRoom(room.id);

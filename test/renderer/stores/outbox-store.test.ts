@@ -7,7 +7,10 @@ describe('outbox store', () => {
   it('takes main\u2019s list as the truth on every outbox event', () => {
     const room = uuid();
     useOutboxStore.getState().upsert(makeOutboxItem(room, { body: 'optimistic' }));
-    const fromMain = [makeOutboxItem(room, { status: 'sending' }), makeOutboxItem(room, { status: 'failed', error: { code: 'rate_limited', message: 'Slow down' } })];
+    const fromMain = [
+      makeOutboxItem(room, { status: 'sending' }),
+      makeOutboxItem(room, { status: 'failed', error: { code: 'rate_limited', message: 'Slow down' } }),
+    ];
     dispatchEvents([{ type: 'outbox', payload: { items: fromMain } }]);
     expect(useOutboxStore.getState().items).toEqual(fromMain);
     expect(countUnsent(fromMain)).toBe(1);

@@ -30,6 +30,9 @@ export function resetStores(): void {
 
 /** Signs `user` in, as main would report it. */
 export function signIn(user: User): void {
-  useSessionStore.setState({ session: { status: 'signedIn', serverUrl: 'http://127.0.0.1:4000', user }, connection: { status: 'online', retryAt: null, reason: null } });
+  useSessionStore.setState({
+    session: { status: 'signedIn', serverUrl: 'http://127.0.0.1:4000', user },
+    connection: { status: 'online', retryAt: null, reason: null },
+  });
   useUsersStore.getState().upsertUsers([user]);
 }

@@ -66,10 +66,11 @@ describe('message list', () => {
     expect(articles).toHaveLength(4);
     expect(within(articles[0]!).getByText('Alice Archer')).toBeInTheDocument();
     expect(within(articles[1]!).queryByText('Alice Archer')).toBeNull();
-    expect(within(log).getAllByRole('separator').map((s) => s.getAttribute('aria-label'))).toEqual([
-      expect.stringMatching(/February 10/),
-      expect.stringMatching(/February 11/),
-    ]);
+    expect(
+      within(log)
+        .getAllByRole('separator')
+        .map((s) => s.getAttribute('aria-label')),
+    ).toEqual([expect.stringMatching(/February 10/), expect.stringMatching(/February 11/)]);
     expect(within(articles[2]!).getByText('(edited)')).toBeInTheDocument();
     expect(within(articles[3]!).getByText('This message was deleted.')).toBeInTheDocument();
     expect(screen.getByText('This is the very beginning of #general.')).toBeInTheDocument();
@@ -88,7 +89,11 @@ describe('message list', () => {
   it('marks the room read when its latest message is in view and the window is focused', () => {
     const bridge = installFakeBridge();
     const room = makeRoom();
-    openRoomWith([makeMessage(room.id, 1, { senderId: alice.id }), makeMessage(room.id, 2, { senderId: alice.id })], { id: room.id, readSeq: 0, unreadCount: 2 });
+    openRoomWith([makeMessage(room.id, 1, { senderId: alice.id }), makeMessage(room.id, 2, { senderId: alice.id })], {
+      id: room.id,
+      readSeq: 0,
+      unreadCount: 2,
+    });
     render(withViewport(<MessageList roomId={room.id} title="#general" />));
     expect(bridge.callsOf('receipts:read')).toEqual([{ roomId: room.id, seq: 2 }]);
     expect(useRoomsStore.getState().rooms[room.id]!.unreadCount).toBe(0);

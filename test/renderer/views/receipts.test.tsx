@@ -59,7 +59,9 @@ describe('a failed message', () => {
     const bridge = installFakeBridge();
     const me = makeUser();
     const item = makeOutboxItem(ROOM, { status: 'failed', body: 'too fast', error: { code: 'rate_limited', message: 'You are sending messages too fast.' } });
-    render(<PendingRow item={item} layout={{ daySeparator: null, groupStart: true, unreadLine: false }} myId={me.id} myUsername={me.username} tabbable={false} />);
+    render(
+      <PendingRow item={item} layout={{ daySeparator: null, groupStart: true, unreadLine: false }} myId={me.id} myUsername={me.username} tabbable={false} />,
+    );
     expect(screen.getByRole('alert')).toHaveTextContent('You are sending messages too fast.');
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await userEvent.click(screen.getByRole('button', { name: 'Discard' }));

@@ -11,8 +11,18 @@ function ImageThumbnail({ attachment }: { attachment: Attachment }) {
   const openDialog = useUiStore((s) => s.openDialog);
   const size = thumbnailSize(attachment);
   return (
-    <button type="button" className="attachment-image" style={size} aria-label={`Open image ${attachment.name}`} onClick={() => openDialog({ kind: 'image', attachment })}>
-      {url ? <img src={url} alt={attachment.name} width={size.width} height={size.height} loading="lazy" decoding="async" draggable={false} /> : <span className="attachment-image__placeholder" />}
+    <button
+      type="button"
+      className="attachment-image"
+      style={size}
+      aria-label={`Open image ${attachment.name}`}
+      onClick={() => openDialog({ kind: 'image', attachment })}
+    >
+      {url ? (
+        <img src={url} alt={attachment.name} width={size.width} height={size.height} loading="lazy" decoding="async" draggable={false} />
+      ) : (
+        <span className="attachment-image__placeholder" />
+      )}
     </button>
   );
 }

@@ -9,7 +9,9 @@ export function ImageViewerDialog({ attachment, onClose }: { attachment: Attachm
   const url = useFileLink(attachment.id);
   return (
     <Dialog title={attachment.name} description={formatBytes(attachment.size)} onClose={onClose} size="large" className="image-viewer">
-      <div className="image-viewer__stage">{url ? <img src={url} alt={attachment.name} /> : <span className="spinner" role="status" aria-label="Loading image" />}</div>
+      <div className="image-viewer__stage">
+        {url ? <img src={url} alt={attachment.name} /> : <span className="spinner" role="status" aria-label="Loading image" />}
+      </div>
       {url && (
         <div className="dialog__footer">
           <a className="button" href={url} download={attachment.name}>

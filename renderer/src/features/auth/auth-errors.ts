@@ -2,7 +2,8 @@ import { BridgeError } from '../../bridge/bridge-error';
 
 export type AuthMode = 'sign-in' | 'register';
 
-const UNREACHABLE = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|fetch failed|network|unreachable|timed out|could not connect|cannot reach|can't reach/i;
+const UNREACHABLE =
+  /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|fetch failed|network|unreachable|timed out|could not connect|cannot reach|can't reach/i;
 
 const sentence = (text: string): string => {
   const trimmed = text.trim();

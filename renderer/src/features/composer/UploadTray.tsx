@@ -25,7 +25,14 @@ export function UploadTray({ uploads }: { uploads: Upload[] }) {
                 {upload.status === 'failed' ? upload.error : upload.status === 'uploading' ? `Uploading… ${percent}%` : formatBytes(upload.size)}
               </span>
               {upload.status === 'uploading' && (
-                <span className="upload__bar" role="progressbar" aria-label={`Uploading ${upload.name}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+                <span
+                  className="upload__bar"
+                  role="progressbar"
+                  aria-label={`Uploading ${upload.name}`}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={percent}
+                >
                   <span style={{ width: `${percent}%` }} />
                 </span>
               )}

@@ -17,12 +17,26 @@ export function MessageActions({ message, own }: { message: Message; own: boolea
   return (
     <div className={`message-actions${picking ? ' message-actions--open' : ''}`} role="toolbar" aria-label="Message actions">
       {QUICK_REACTIONS.slice(0, 4).map((emoji) => (
-        <button key={emoji} type="button" className="message-actions__button message-actions__emoji" aria-label={`React with ${emoji}`} title={`React with ${emoji}`} onClick={() => react(emoji)}>
+        <button
+          key={emoji}
+          type="button"
+          className="message-actions__button message-actions__emoji"
+          aria-label={`React with ${emoji}`}
+          title={`React with ${emoji}`}
+          onClick={() => react(emoji)}
+        >
           {emoji}
         </button>
       ))}
       <span className="message-actions__picker">
-        <button type="button" className="message-actions__button" aria-label="More reactions" title="More reactions" aria-expanded={picking} onClick={() => setPicking(!picking)}>
+        <button
+          type="button"
+          className="message-actions__button"
+          aria-label="More reactions"
+          title="More reactions"
+          aria-expanded={picking}
+          onClick={() => setPicking(!picking)}
+        >
           <Icon name="smile" size={16} />
         </button>
         {picking && (
@@ -37,7 +51,13 @@ export function MessageActions({ message, own }: { message: Message; own: boolea
       </span>
       {own && (
         <>
-          <button type="button" className="message-actions__button" aria-label="Edit message" title="Edit" onClick={() => startEditing(message.roomId, message.id)}>
+          <button
+            type="button"
+            className="message-actions__button"
+            aria-label="Edit message"
+            title="Edit"
+            onClick={() => startEditing(message.roomId, message.id)}
+          >
             <Icon name="pencil" size={15} />
           </button>
           <button

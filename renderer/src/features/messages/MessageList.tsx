@@ -42,7 +42,10 @@ const LogList = forwardRef<HTMLDivElement, ListProps & { context?: ListContext }
   return <div {...props} ref={ref} role="log" aria-label={context?.label} aria-live="polite" aria-relevant="additions" onKeyDown={onKeyDown} />;
 });
 
-const Scroller = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement> & { context?: ListContext }>(function Scroller({ context: _context, ...props }, ref) {
+const Scroller = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement> & { context?: ListContext }>(function Scroller(
+  { context: _context, ...props },
+  ref,
+) {
   return <div {...props} ref={ref} className="message-list__scroller" />;
 });
 

@@ -12,7 +12,19 @@ import { RowSeparators } from './RowSeparators';
 import './MessageRow.css';
 
 /** A message of mine that main has not delivered to the server yet: sending, queued offline, or failed. */
-export const PendingRow = memo(function PendingRow({ item, layout, myId, myUsername, tabbable }: { item: OutboxItem; layout: RowLayout; myId: string; myUsername: string | null; tabbable: boolean }) {
+export const PendingRow = memo(function PendingRow({
+  item,
+  layout,
+  myId,
+  myUsername,
+  tabbable,
+}: {
+  item: OutboxItem;
+  layout: RowLayout;
+  myId: string;
+  myUsername: string | null;
+  tabbable: boolean;
+}) {
   const me = useUsersStore((s) => s.users[myId]);
   const name = displayNameOf(me);
   const failed = item.status === 'failed';
@@ -21,7 +33,11 @@ export const PendingRow = memo(function PendingRow({ item, layout, myId, myUsern
   return (
     <div className="message-row">
       <RowSeparators layout={layout} />
-      <article className={`message message--pending${layout.groupStart ? ' message--first' : ''}${failed ? ' message--failed' : ''}`} aria-label={`${name}, ${failed ? 'not sent' : 'sending'}`} tabIndex={tabbable ? 0 : -1}>
+      <article
+        className={`message message--pending${layout.groupStart ? ' message--first' : ''}${failed ? ' message--failed' : ''}`}
+        aria-label={`${name}, ${failed ? 'not sent' : 'sending'}`}
+        tabIndex={tabbable ? 0 : -1}
+      >
         <div className="message__gutter">{layout.groupStart && <Avatar id={myId} name={name} />}</div>
         <div className="message__content">
           {layout.groupStart && (

@@ -10,7 +10,9 @@ export function RoomIntro({ roomId, title }: { roomId: string; title: string }) 
       <span className="list-header__icon" aria-hidden="true">
         <Icon name={kind === 'channel' ? 'hash' : kind === 'group' ? 'lock' : 'message'} size={22} />
       </span>
-      <p className="list-header__title">{kind === 'dm' ? `This is the beginning of your conversation with ${title}.` : `This is the very beginning of ${title}.`}</p>
+      <p className="list-header__title">
+        {kind === 'dm' ? `This is the beginning of your conversation with ${title}.` : `This is the very beginning of ${title}.`}
+      </p>
       {topic && <p className="list-header__topic">{topic}</p>}
     </div>
   );

@@ -32,15 +32,19 @@ export function useStickToBottom(initiallyPinned: boolean) {
       const previous = node.current;
       if (previous) for (const type of ['wheel', 'keydown', 'mousedown', 'touchmove'] as const) previous.removeEventListener(type, onUserScrollIntent);
       node.current = element instanceof HTMLElement ? element : null;
-      if (node.current) for (const type of ['wheel', 'keydown', 'mousedown', 'touchmove'] as const) node.current.addEventListener(type, onUserScrollIntent, { passive: true });
+      if (node.current)
+        for (const type of ['wheel', 'keydown', 'mousedown', 'touchmove'] as const) node.current.addEventListener(type, onUserScrollIntent, { passive: true });
     },
     [onUserScrollIntent],
   );
 
   /** Virtuoso reports reaching (or leaving) the bottom; only reaching it pins. */
-  const onAtBottom = useCallback((atBottom: boolean) => {
-    if (atBottom && performance.now() >= armedAt) pinned.current = true;
-  }, [armedAt]);
+  const onAtBottom = useCallback(
+    (atBottom: boolean) => {
+      if (atBottom && performance.now() >= armedAt) pinned.current = true;
+    },
+    [armedAt],
+  );
 
   /** Stops following new messages (the list was scrolled to a message on purpose). */
   const unpin = useCallback(() => {

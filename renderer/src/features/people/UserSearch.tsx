@@ -39,7 +39,15 @@ export function UserSearch({ onPick, excludeIds = [], label = 'Search people' }:
 
   return (
     <div className="user-search">
-      <input className="input" type="search" aria-label={label} placeholder="Type a name…" value={query} onChange={(e) => setQuery(e.target.value)} data-autofocus />
+      <input
+        className="input"
+        type="search"
+        aria-label={label}
+        placeholder="Type a name…"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        data-autofocus
+      />
       <ul className="user-search__results" aria-label="People">
         {shown.map((user) => (
           <li key={user.id}>

@@ -35,10 +35,24 @@ export function EmojiPicker({ onPick, onClose }: EmojiPickerProps) {
         }
       }}
     >
-      <input className="input emoji-picker__search" type="search" placeholder="Search emoji" aria-label="Search emoji" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        className="input emoji-picker__search"
+        type="search"
+        placeholder="Search emoji"
+        aria-label="Search emoji"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <div className="emoji-picker__grid">
         {shown.map(([emoji, name]) => (
-          <button key={emoji} type="button" className="emoji-picker__emoji" aria-label={name.split(' ')[0]} title={name.split(' ')[0]} onClick={() => onPick(emoji)}>
+          <button
+            key={emoji}
+            type="button"
+            className="emoji-picker__emoji"
+            aria-label={name.split(' ')[0]}
+            title={name.split(' ')[0]}
+            onClick={() => onPick(emoji)}
+          >
             {emoji}
           </button>
         ))}

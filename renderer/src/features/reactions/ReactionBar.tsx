@@ -18,7 +18,10 @@ export function ReactionBar({ message, myId }: { message: Message; myId: string 
     <div className="reactions" role="group" aria-label="Reactions">
       {entries.map(([emoji, ids]) => {
         const mine = myId !== null && ids.includes(myId);
-        const names = formatNames(ids.map((id) => (id === myId ? 'You' : displayNameOf(users[id]))), 12);
+        const names = formatNames(
+          ids.map((id) => (id === myId ? 'You' : displayNameOf(users[id]))),
+          12,
+        );
         return (
           <button
             key={emoji}

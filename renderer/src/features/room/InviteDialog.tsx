@@ -15,7 +15,10 @@ export function InviteDialog({ roomId, onClose }: { roomId: string; onClose: () 
   if (!room) return null;
 
   const invite = () =>
-    inviteToRoom(roomId, picked.map((u) => u.id))
+    inviteToRoom(
+      roomId,
+      picked.map((u) => u.id),
+    )
       .then(onClose)
       .catch((failure) => setError(errorMessage(failure)));
 

@@ -22,10 +22,21 @@ export function RoomHeader({ roomId }: { roomId: string }) {
   const title = roomTitle(room, users, myId);
   const memberCount = room.memberIds.length;
   const items: MenuItem[] = [
-    { label: muted ? 'Unmute room' : 'Mute room', icon: <Icon name={muted ? 'bell' : 'bellOff'} size={15} />, onSelect: () => void setRoomMuted(roomId, !muted).catch(() => undefined) },
+    {
+      label: muted ? 'Unmute room' : 'Mute room',
+      icon: <Icon name={muted ? 'bell' : 'bellOff'} size={15} />,
+      onSelect: () => void setRoomMuted(roomId, !muted).catch(() => undefined),
+    },
   ];
-  if (room.kind === 'group') items.push({ label: 'Invite people', icon: <Icon name="userPlus" size={15} />, onSelect: () => openDialog({ kind: 'invite', roomId }) });
-  if (room.kind !== 'dm') items.push({ label: `Leave ${room.kind}`, icon: <Icon name="logOut" size={15} />, danger: true, onSelect: () => void leaveRoom(roomId).catch(() => undefined) });
+  if (room.kind === 'group')
+    items.push({ label: 'Invite people', icon: <Icon name="userPlus" size={15} />, onSelect: () => openDialog({ kind: 'invite', roomId }) });
+  if (room.kind !== 'dm')
+    items.push({
+      label: `Leave ${room.kind}`,
+      icon: <Icon name="logOut" size={15} />,
+      danger: true,
+      onSelect: () => void leaveRoom(roomId).catch(() => undefined),
+    });
 
   return (
     <header className="room-header">
@@ -42,11 +53,21 @@ export function RoomHeader({ roomId }: { roomId: string }) {
             {memberCount} {memberCount === 1 ? 'member' : 'members'}
           </span>
         )}
-        {room.topic && <span className="room-header__topic" title={room.topic}>{room.topic}</span>}
+        {room.topic && (
+          <span className="room-header__topic" title={room.topic}>
+            {room.topic}
+          </span>
+        )}
       </div>
       <div className="room-header__actions">
         {muted && <Icon name="bellOff" size={16} className="room-header__muted" />}
-        <button type="button" className="icon-button" aria-label="Search messages" title="Search messages (Ctrl+Shift+F)" onClick={() => openDialog({ kind: 'search' })}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Search messages"
+          title="Search messages (Ctrl+Shift+F)"
+          onClick={() => openDialog({ kind: 'search' })}
+        >
           <Icon name="search" />
         </button>
         <Menu label="Room options" triggerClassName="icon-button" trigger={<Icon name="settings" />} items={items} />

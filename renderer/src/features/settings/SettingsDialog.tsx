@@ -90,9 +90,25 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <h3 id="settings-notifications" className="settings__heading">
             Notifications
           </h3>
-          <Switch label="Desktop notifications" description="For new messages in rooms you're not looking at." checked={notifications.enabled} onChange={(enabled) => save({ notifications: { enabled } })} />
-          <Switch label="Show message previews" description="Include the message text in notifications." checked={notifications.showPreview} disabled={!notifications.enabled} onChange={(showPreview) => save({ notifications: { showPreview } })} />
-          <Switch label="Play a sound" checked={notifications.sound} disabled={!notifications.enabled} onChange={(sound) => save({ notifications: { sound } })} />
+          <Switch
+            label="Desktop notifications"
+            description="For new messages in rooms you're not looking at."
+            checked={notifications.enabled}
+            onChange={(enabled) => save({ notifications: { enabled } })}
+          />
+          <Switch
+            label="Show message previews"
+            description="Include the message text in notifications."
+            checked={notifications.showPreview}
+            disabled={!notifications.enabled}
+            onChange={(showPreview) => save({ notifications: { showPreview } })}
+          />
+          <Switch
+            label="Play a sound"
+            checked={notifications.sound}
+            disabled={!notifications.enabled}
+            onChange={(sound) => save({ notifications: { sound } })}
+          />
           <div className="settings__muted">
             <span className="field__label">Muted rooms</span>
             {settings.mutedRoomIds.length === 0 ? (

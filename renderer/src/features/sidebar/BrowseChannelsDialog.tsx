@@ -29,7 +29,15 @@ export function BrowseChannelsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Browse channels" onClose={onClose} size="large">
       <div className="dialog__body dialog__body--padded-bottom">
-        <input className="input" type="search" aria-label="Filter channels" placeholder="Search channels" value={filter} onChange={(e) => setFilter(e.target.value)} data-autofocus />
+        <input
+          className="input"
+          type="search"
+          aria-label="Filter channels"
+          placeholder="Search channels"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          data-autofocus
+        />
         <FormError message={error} />
         {channels === null && !error && <span className="spinner" role="status" aria-label="Loading channels" />}
         <ul className="browse-list">
@@ -43,7 +51,12 @@ export function BrowseChannelsDialog({ onClose }: { onClose: () => void }) {
                   {channel.topic ? ` · ${channel.topic}` : ''}
                 </span>
               </div>
-              <button type="button" className={`button button--small${joined[channel.id] ? '' : ' button--primary'}`} onClick={() => open(channel)} aria-label={`${joined[channel.id] ? 'Open' : 'Join'} ${channel.name}`}>
+              <button
+                type="button"
+                className={`button button--small${joined[channel.id] ? '' : ' button--primary'}`}
+                onClick={() => open(channel)}
+                aria-label={`${joined[channel.id] ? 'Open' : 'Join'} ${channel.name}`}
+              >
                 {joined[channel.id] ? 'Open' : 'Join'}
               </button>
             </li>

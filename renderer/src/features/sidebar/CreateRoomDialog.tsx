@@ -20,7 +20,12 @@ export function CreateRoomDialog({ roomKind, onClose }: { roomKind: 'channel' | 
     if (!name.trim()) return setError('Give it a name.');
     setBusy(true);
     try {
-      await createRoom(roomKind, name.trim(), topic, members.map((m) => m.id));
+      await createRoom(
+        roomKind,
+        name.trim(),
+        topic,
+        members.map((m) => m.id),
+      );
       onClose();
     } catch (failure) {
       setError(errorMessage(failure));

@@ -20,7 +20,13 @@ export function Sidebar() {
           </span>
           <span className="sidebar__name">Droplink</span>
         </div>
-        <button type="button" className="icon-button" aria-label="Search messages" title="Search messages (Ctrl+Shift+F)" onClick={() => openDialog({ kind: 'search' })}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Search messages"
+          title="Search messages (Ctrl+Shift+F)"
+          onClick={() => openDialog({ kind: 'search' })}
+        >
           <Icon name="search" />
         </button>
       </header>

@@ -21,19 +21,20 @@ export function SidebarSection({ title, roomIds, empty, actions }: SidebarSectio
   return (
     <section className="sidebar-section" aria-label={title}>
       <div className="sidebar-section__header">
-        <button
-          type="button"
-          className="sidebar-section__toggle"
-          aria-expanded={!collapsed}
-          aria-controls={listId}
-          onClick={() => setCollapsed(!collapsed)}
-        >
+        <button type="button" className="sidebar-section__toggle" aria-expanded={!collapsed} aria-controls={listId} onClick={() => setCollapsed(!collapsed)}>
           <Icon name="chevronDown" size={14} className={collapsed ? 'sidebar-section__chevron--collapsed' : undefined} />
           <h2 className="sidebar-section__title">{title}</h2>
         </button>
         <div className="sidebar-section__actions">
           {actions.map((action) => (
-            <button key={action.label} type="button" className="icon-button icon-button--small" aria-label={action.label} title={action.label} onClick={action.onClick}>
+            <button
+              key={action.label}
+              type="button"
+              className="icon-button icon-button--small"
+              aria-label={action.label}
+              title={action.label}
+              onClick={action.onClick}
+            >
               <Icon name={action.icon} size={15} />
             </button>
           ))}
