@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { utilityProcess, type UtilityProcess } from 'electron';
-import type { LogLevel } from '../../server/config';
 import { LOCAL_SERVER_FAILED, LOCAL_SERVER_READY, LOCAL_SERVER_STOP, type LocalServerCommand, type LocalServerMessage } from '../local-server/messages';
 import type { LocalServerEndpoint, LocalServerPort, Logger } from '../ports';
-import { localServerEnv } from '../services/local-server-env';
+import { localServerEnv, type LocalServerLogLevel } from '../services/local-server-env';
 import { openRotatingLogFile, type RotatingLogFile } from '../services/rotating-log-file';
 
 export const LOCAL_SERVER_LOG_FILE = 'local-server.log';
@@ -22,7 +21,7 @@ export interface LocalServerOptions {
   /** The profile's logs folder (app.getPath('logs')): the server's output goes to local-server.log there. */
   logsDir: string;
   log: Logger;
-  logLevel?: LogLevel;
+  logLevel?: LocalServerLogLevel;
   /** Main's environment, of which only the OS variables the server needs are passed on. */
   parentEnv?: Readonly<Record<string, string | undefined>>;
   startTimeoutMs?: number;

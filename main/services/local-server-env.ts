@@ -1,9 +1,10 @@
-import type { LogLevel } from '../../server/config';
+/** The server's LOG_LEVEL values that make sense for the app's own server (its config validates them). */
+export type LocalServerLogLevel = 'error' | 'warn' | 'info' | 'debug';
 
 export interface LocalServerEnvInput {
   dataDir: string;
   clientSecret: string;
-  logLevel: LogLevel;
+  logLevel: LocalServerLogLevel;
   platform: NodeJS.Platform;
   /** Main's own environment: only the OS variables listed below are taken from it. */
   parentEnv: Readonly<Record<string, string | undefined>>;

@@ -63,6 +63,11 @@ describe('import boundaries', () => {
     expect(violations('main', (target) => !['renderer', 'preload'].includes(target))).toEqual([]);
   });
 
+  it('only the local-server entry in main/ imports server/ (main talks to servers over the wire)', () => {
+    const outsideEntry = violations('main', (target) => target !== 'server').filter((line) => !line.startsWith(`main${sep}local-server${sep}`));
+    expect(outsideEntry).toEqual([]);
+  });
+
   it('preload/ imports only electron, common/ and itself', () => {
     expect(violations('preload', (target, spec) => ['preload', 'common'].includes(target) || spec === 'electron')).toEqual([]);
   });
