@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DesktopEvent } from '../../common/ipc';
-import { systemClock } from '../../main/services/clock';
-import { EventBatcher } from '../../main/services/event-batcher';
+import type { DesktopEvent } from '../../../common/ipc';
+import { systemClock } from '../../../main/services/clock';
+import { EventBatcher } from '../../../main/services/event-batcher';
 
 const nav = (roomId: string): DesktopEvent => ({ type: 'navigate', payload: { roomId } });
 

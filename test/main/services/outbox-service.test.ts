@@ -2,12 +2,12 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxItem } from '../../common/ipc';
-import type { Ack, ClientPayload, ErrorCode, Message } from '../../common/protocol';
-import { systemClock } from '../../main/services/clock';
-import { OutboxService } from '../../main/services/outbox-service';
-import { fileOutboxStore } from '../../main/storage/file-outbox-store';
-import { silentLogger } from './support';
+import type { OutboxItem } from '../../../common/ipc';
+import type { Ack, ClientPayload, ErrorCode, Message } from '../../../common/protocol';
+import { systemClock } from '../../../main/services/clock';
+import { OutboxService } from '../../../main/services/outbox-service';
+import { fileOutboxStore } from '../../../main/storage/file-outbox-store';
+import { silentLogger } from '../support';
 
 const USER = '00000000-0000-7000-8000-000000000001';
 const ROOM = '00000000-0000-7000-8000-0000000000aa';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SettableStatus } from '../../common/protocol';
-import type { IdleMonitor } from '../../main/ports';
-import { systemClock } from '../../main/services/clock';
-import { PresenceService } from '../../main/services/presence-service';
+import type { SettableStatus } from '../../../common/protocol';
+import type { IdleMonitor } from '../../../main/ports';
+import { systemClock } from '../../../main/services/clock';
+import { PresenceService } from '../../../main/services/presence-service';
 
 class FakeIdle implements IdleMonitor {
   seconds = 0;

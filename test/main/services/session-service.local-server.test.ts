@@ -7,16 +7,16 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionState } from '../../common/ipc';
-import { CLIENT_SECRET_HEADER } from '../../common/protocol';
-import type { LocalServerEndpoint, LocalServerPort, StoredSession, TokenVault } from '../../main/ports';
-import { systemClock } from '../../main/services/clock';
-import { ConnectionService } from '../../main/services/connection-service';
-import { DesktopError } from '../../main/services/errors';
-import { SessionService } from '../../main/services/session-service';
-import { DEFAULT_PASSWORD, uniqueName } from '../support/protocol-client';
-import { closeAll, startTestServer, type TestServer } from '../support/test-server';
-import { silentLogger } from './support';
+import type { ConnectionState } from '../../../common/ipc';
+import { CLIENT_SECRET_HEADER } from '../../../common/protocol';
+import type { LocalServerEndpoint, LocalServerPort, StoredSession, TokenVault } from '../../../main/ports';
+import { systemClock } from '../../../main/services/clock';
+import { ConnectionService } from '../../../main/services/connection-service';
+import { DesktopError } from '../../../main/services/errors';
+import { SessionService } from '../../../main/services/session-service';
+import { DEFAULT_PASSWORD, uniqueName } from '../../support/protocol-client';
+import { closeAll, startTestServer, type TestServer } from '../../support/test-server';
+import { silentLogger } from '../support';
 
 const SECRET = 'k'.repeat(11) + '-this-launch-only-0123456789abcdef';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HIDDEN_PREVIEW_TITLE, mentions, notificationContent, notificationDecision, type NotificationContext } from '../../main/services/notification-rules';
+import { HIDDEN_PREVIEW_TITLE, mentions, notificationContent, notificationDecision, type NotificationContext } from '../../../main/services/notification-rules';
 
 const ME = { id: '00000000-0000-7000-8000-000000000001', username: 'alice' };
 const OTHER = '00000000-0000-7000-8000-000000000002';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressStream } from '../../main/services/progress-stream';
+import { progressStream } from '../../../main/services/progress-stream';
 
 describe('progressStream', () => {
   it('hands out every byte in order and reports growing progress ending at the total', async () => {

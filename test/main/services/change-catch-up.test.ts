@@ -1,9 +1,9 @@
-/** The cursor rules of ChangeCatchUp, against a scripted server (the real one is in connection-sync.test.ts). */
+/** The cursor rules of ChangeCatchUp, against a scripted server (the real one is in connection-service.sync.test.ts). */
 import { describe, expect, it } from 'vitest';
-import type { DesktopEvent } from '../../common/ipc';
-import type { Ack, ClientPayload, Message } from '../../common/protocol';
-import { ChangeCatchUp } from '../../main/services/change-catch-up';
-import { silentLogger } from './support';
+import type { DesktopEvent } from '../../../common/ipc';
+import type { Ack, ClientPayload, Message } from '../../../common/protocol';
+import { ChangeCatchUp } from '../../../main/services/change-catch-up';
+import { silentLogger } from '../support';
 
 const ROOM = '00000000-0000-7000-8000-0000000000aa';
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { INVOKE_NAMES, invokeChannel, type InvokeResponse } from '../../common/ipc';
-import type { IpcHandler, IpcPort, IpcSender } from '../../main/ports';
-import { DesktopError } from '../../main/services/errors';
-import { answerInvoke, isAppPageUrl, mainWindowSenderPolicy, originOf, registerInvokeHandlers, type InvokeHandlers } from '../../main/services/ipc-router';
-import { silentLogger } from './support';
+import { INVOKE_NAMES, invokeChannel, type InvokeResponse } from '../../../common/ipc';
+import type { IpcHandler, IpcPort, IpcSender } from '../../../main/ports';
+import { DesktopError } from '../../../main/services/errors';
+import { answerInvoke, isAppPageUrl, mainWindowSenderPolicy, originOf, registerInvokeHandlers, type InvokeHandlers } from '../../../main/services/ipc-router';
+import { silentLogger } from '../support';
 
 const MAIN: IpcSender = { webContentsId: 7, url: 'app://droplink/index.html' };
 const trustMain = mainWindowSenderPolicy(() => 7, ['app://droplink']);

@@ -3,17 +3,17 @@
  * desktop connects through a TCP proxy that the test cuts to simulate a network outage.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionState, DesktopEvent } from '../../common/ipc';
-import type { Message, Room } from '../../common/protocol';
-import { systemClock } from '../../main/services/clock';
-import { ChangeCatchUp } from '../../main/services/change-catch-up';
-import { ConnectionService } from '../../main/services/connection-service';
-import { MessageIntake } from '../../main/services/message-intake';
-import { ReceiptBatcher } from '../../main/services/receipt-batcher';
-import { closeAllClients, connectUser, register, type ProtocolClient, type Registered } from '../support/protocol-client';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { silentLogger } from './support';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy';
+import type { ConnectionState, DesktopEvent } from '../../../common/ipc';
+import type { Message, Room } from '../../../common/protocol';
+import { systemClock } from '../../../main/services/clock';
+import { ChangeCatchUp } from '../../../main/services/change-catch-up';
+import { ConnectionService } from '../../../main/services/connection-service';
+import { MessageIntake } from '../../../main/services/message-intake';
+import { ReceiptBatcher } from '../../../main/services/receipt-batcher';
+import { closeAllClients, connectUser, register, type ProtocolClient, type Registered } from '../../support/protocol-client';
+import { startTestServer, type TestServer } from '../../support/test-server';
+import { silentLogger } from '../support';
+import { startTcpProxy, type TcpProxy } from '../tcp-proxy';
 
 async function until(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
