@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildListItems, rowLayout, type ListItem } from '../../../renderer/src/features/messages/list-items';
-import type { Message } from '../../../renderer/src/shared/contract';
-import { makeMessage, makeOutboxItem, uuid } from '../support/factories';
+import { buildListItems, rowLayout, type ListItem } from '../../../../renderer/src/features/messages/list-items';
+import type { Message } from '../../../../renderer/src/shared/contract';
+import { makeMessage, makeOutboxItem, uuid } from '../../support/factories';
 
 const ROOM = uuid();
 const ALICE = uuid();

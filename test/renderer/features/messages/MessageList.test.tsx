@@ -2,17 +2,17 @@ import { act, render, screen, within } from '@testing-library/react';
 import { Profiler, type ReactNode } from 'react';
 import { VirtuosoMockContext } from 'react-virtuoso';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { dispatchEvents } from '../../../renderer/src/bridge/dispatch';
-import { MessageList } from '../../../renderer/src/features/messages/MessageList';
-import { RoomItem } from '../../../renderer/src/features/sidebar/RoomItem';
-import { useMessagesStore } from '../../../renderer/src/stores/messages';
-import { useRoomsStore } from '../../../renderer/src/stores/rooms';
-import { useUiStore } from '../../../renderer/src/stores/ui';
-import { useUsersStore } from '../../../renderer/src/stores/users';
-import type { Message, User } from '../../../renderer/src/shared/contract';
-import { installFakeBridge } from '../support/fake-bridge';
-import { makeMessage, makeRoom, makeUser } from '../support/factories';
-import { signIn } from '../support/stores';
+import { dispatchEvents } from '../../../../renderer/src/bridge/dispatch';
+import { MessageList } from '../../../../renderer/src/features/messages/MessageList';
+import { RoomItem } from '../../../../renderer/src/features/sidebar/RoomItem';
+import { useMessagesStore } from '../../../../renderer/src/stores/messages';
+import { useRoomsStore } from '../../../../renderer/src/stores/rooms';
+import { useUiStore } from '../../../../renderer/src/stores/ui';
+import { useUsersStore } from '../../../../renderer/src/stores/users';
+import type { Message, User } from '../../../../renderer/src/shared/contract';
+import { installFakeBridge } from '../../support/fake-bridge';
+import { makeMessage, makeRoom, makeUser } from '../../support/factories';
+import { signIn } from '../../support/stores';
 
 // jsdom cannot scroll, and Virtuoso keeps the list hidden until its initial scroll completes:
 // the tests render the real list without the starting position.
@@ -143,25 +143,5 @@ describe('message list', () => {
     expect(commits['item-a']).toBeGreaterThan(before['item-a']!);
     expect(commits['list-b']).toBe(before['list-b']);
     expect(commits['item-b']).toBe(before['item-b']);
-  });
-});
-
-describe('sidebar room item', () => {
-  it('is bold with a count when it has unread messages, and names it for screen readers', () => {
-    const room = makeRoom({ name: 'launch', unreadCount: 3, lastSeq: 10, readSeq: 7 });
-    useRoomsStore.getState().setRooms([room]);
-    render(<ul>{<RoomItem roomId={room.id} />}</ul>);
-    const button = screen.getByRole('button', { name: 'launch, 3 unread' });
-    expect(button).toHaveClass('room-item--unread');
-    expect(button).toHaveTextContent('3');
-  });
-
-  it('shows a DM under the other person\u2019s name with their presence', () => {
-    const dm = makeRoom({ kind: 'dm', name: null, memberIds: [me.id, alice.id] });
-    useRoomsStore.getState().setRooms([dm]);
-    useUsersStore.getState().setPresence(alice.id, 'away', null);
-    render(<ul>{<RoomItem roomId={dm.id} />}</ul>);
-    expect(screen.getByRole('button', { name: 'Alice Archer' })).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'Away' })).toBeInTheDocument();
   });
 });

@@ -1,8 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { MessageBody } from '../../../renderer/src/features/messages/MessageBody';
-import { installFakeBridge } from '../support/fake-bridge';
+import { MessageBody } from '../../../../renderer/src/features/messages/MessageBody';
+import { installFakeBridge } from '../../support/fake-bridge';
 
 const renderBody = (body: string, me: string | null = null) => render(<MessageBody body={body} myUsername={me} />).container;
 

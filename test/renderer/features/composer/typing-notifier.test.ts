@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TYPING_IDLE_MS, TYPING_THROTTLE_MS, TypingNotifier } from '../../../renderer/src/features/composer/typing-notifier';
+import { TYPING_IDLE_MS, TYPING_THROTTLE_MS, TypingNotifier } from '../../../../renderer/src/features/composer/typing-notifier';
 
 describe('TypingNotifier', () => {
   beforeEach(() => vi.useFakeTimers());

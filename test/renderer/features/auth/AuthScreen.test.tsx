@@ -1,11 +1,11 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AuthScreen } from '../../../renderer/src/features/auth/AuthScreen';
-import { useSessionStore } from '../../../renderer/src/stores/session';
-import { useSettingsStore } from '../../../renderer/src/stores/settings';
-import { FakeFailure, installFakeBridge, type FakeBridge } from '../support/fake-bridge';
-import { makeUser } from '../support/factories';
+import { AuthScreen } from '../../../../renderer/src/features/auth/AuthScreen';
+import { useSessionStore } from '../../../../renderer/src/stores/session';
+import { useSettingsStore } from '../../../../renderer/src/stores/settings';
+import { FakeFailure, installFakeBridge, type FakeBridge } from '../../support/fake-bridge';
+import { makeUser } from '../../support/factories';
 
 let bridge: FakeBridge;
 

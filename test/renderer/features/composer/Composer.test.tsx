@@ -1,13 +1,13 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Composer } from '../../../renderer/src/features/composer/Composer';
-import { useMessagesStore } from '../../../renderer/src/stores/messages';
-import { useUiStore } from '../../../renderer/src/stores/ui';
-import type { User } from '../../../renderer/src/shared/contract';
-import { FakeFailure, installFakeBridge, type FakeBridge } from '../support/fake-bridge';
-import { makeMessage, makeOutboxItem, makeUser, uuid } from '../support/factories';
-import { signIn } from '../support/stores';
+import { Composer } from '../../../../renderer/src/features/composer/Composer';
+import { useMessagesStore } from '../../../../renderer/src/stores/messages';
+import { useUiStore } from '../../../../renderer/src/stores/ui';
+import type { User } from '../../../../renderer/src/shared/contract';
+import { FakeFailure, installFakeBridge, type FakeBridge } from '../../support/fake-bridge';
+import { makeMessage, makeOutboxItem, makeUser, uuid } from '../../support/factories';
+import { signIn } from '../../support/stores';
 
 // A fresh room per test: drafts are kept per room for the whole session.
 let ROOM = uuid();
