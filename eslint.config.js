@@ -41,6 +41,26 @@ export default defineConfig(
     ...reactHooks.configs.flat.recommended,
   },
   {
+    // Shipped code: a person's action never fails silently, and nothing else vanishes without a trace.
+    // (Tests and benches may swallow in teardown, so the rule stops at these folders.)
+    files: ['main/**/*.{ts,tsx}', 'preload/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}', 'server/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: [
+            "CallExpression[callee.property.name='catch'] > ArrowFunctionExpression[body.type='Identifier'][body.name='undefined']",
+            "CallExpression[callee.property.name='catch'] > ArrowFunctionExpression[body.type='Literal'][body.raw='null']",
+            "CallExpression[callee.property.name='catch'] > ArrowFunctionExpression[body.type='UnaryExpression'][body.operator='void']",
+            "CallExpression[callee.property.name='catch'] > :matches(ArrowFunctionExpression, FunctionExpression)[body.type='BlockStatement'][body.body.length=0]",
+          ].join(', '),
+          message:
+            "This .catch() swallows the failure. For something a person asked for, use reportFailure('<action>') (renderer/src/services/report-failure.ts) so they see what happened and what to do; for background work use warnFailure(…) in the renderer or the Logger port in main/ and server/. If swallowing is really right, add `// eslint-disable-next-line no-restricted-syntax -- <why>`.",
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     // The plain JavaScript here (configs, stand-in processes for tests) all runs in Node.

@@ -364,7 +364,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     async dispose() {
       presence.stop();
       outbox.dispose();
-      await read.flush().catch(() => undefined);
+      await read.flush().catch((err: unknown) => log.warn('quit: the last read receipts could not be sent', err));
       delivered.dispose();
       read.dispose();
       connection.dispose();

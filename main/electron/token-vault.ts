@@ -23,7 +23,10 @@ export function safeStorageTokenVault(userDataDir: string, log: Logger): TokenVa
   return {
     async load() {
       if (!encryptionUsable()) return memoryOnly;
-      const stored = (await readJsonFile(file).catch(() => undefined)) as { encrypted?: unknown } | undefined;
+      const stored = (await readJsonFile(file).catch((err: unknown) => {
+        log.warn(`token vault: ${file} cannot be read; starting signed out (signing in replaces it)`, err);
+        return undefined;
+      })) as { encrypted?: unknown } | undefined;
       if (typeof stored?.encrypted !== 'string') return null;
       const raw = JSON.parse(safeStorage.decryptString(Buffer.from(stored.encrypted, 'base64'))) as Partial<StoredSession>;
       const user = UserSchema.safeParse(raw.user);

@@ -1,5 +1,6 @@
 import { AuthScreen } from './features/auth/AuthScreen';
 import { ChatScreen } from './features/chat/ChatScreen';
+import { Notices } from './features/notices/Notices';
 import { useAppliedTheme } from './features/settings/use-applied-theme';
 import { useSessionStore } from './stores/session';
 import { useWindowFocus } from './lib/use-window-focus';
@@ -25,5 +26,10 @@ export function App() {
       </main>
     );
   }
-  return session.status === 'signedIn' ? <ChatScreen /> : <AuthScreen />;
+  return (
+    <>
+      {session.status === 'signedIn' ? <ChatScreen /> : <AuthScreen />}
+      <Notices />
+    </>
+  );
 }

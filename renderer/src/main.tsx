@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { subscribeToEvents } from './bridge/subscribe';
 import { loadInitialState } from './services/session';
+import { warnFailure } from './services/report-failure';
 import { loadSettings } from './services/settings';
 import { useSessionStore } from './stores/session';
 import './styles/theme.css';
@@ -12,7 +13,7 @@ function start(): void {
   if (window.droplink) {
     subscribeToEvents();
     loadInitialState().catch(() => useSessionStore.getState().setSession({ status: 'signedOut', serverUrl: '', reason: null }));
-    void loadSettings().catch(() => undefined);
+    void loadSettings().catch(warnFailure('load the settings'));
   }
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

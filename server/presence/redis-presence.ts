@@ -358,7 +358,10 @@ export class RedisPresence implements PresenceTracker {
         await this.sweepNode(id, Number(registry[id]) || Date.now());
       }
     } finally {
-      await this.redis.eval(RELEASE_LOCK, 1, this.lockKey, token).catch(() => undefined);
+      // Not fatal: the lock expires by itself, so the next sweep only starts a little later.
+      await this.redis
+        .eval(RELEASE_LOCK, 1, this.lockKey, token)
+        .catch((error: unknown) => this.logger?.warn({ err: error }, 'presence: could not release the sweep lock'));
     }
   }
 

@@ -33,6 +33,8 @@ export class PresenceLifecycle {
     const registration = this.register(userId, socketId);
     this.registrations.set(
       socketId,
+      // The caller gets `registration` itself and handles its failure; this copy only orders a later disconnect after it.
+      // eslint-disable-next-line no-restricted-syntax -- see above
       registration.catch(() => undefined),
     );
     return registration;

@@ -57,6 +57,8 @@ async function openPglite(directory: string): Promise<Storage> {
       },
     };
   } catch (error) {
+    // The open failure is what gets thrown; a half-opened client that also fails to close adds nothing to it.
+    // eslint-disable-next-line no-restricted-syntax -- see above
     await client?.close().catch(() => undefined);
     await unlock();
     throw error;

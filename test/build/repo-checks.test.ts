@@ -40,6 +40,19 @@ const scratchTsconfig = JSON.stringify({
   include: ['**/*.ts', '**/*.tsx'],
 });
 
+/** Four ways of dropping a rejection on the floor. */
+const SWALLOWING = [
+  'declare const pending: Promise<void>;',
+  '',
+  'export function swallow(): void {',
+  '  void pending.catch(() => undefined);',
+  '  void pending.catch(() => null);',
+  '  void pending.catch(() => {});',
+  '  void pending.catch(function () {});',
+  '}',
+  '',
+].join('\n');
+
 describe('eslint.config.js', () => {
   let dir: string;
   let results: Map<string, ESLint.LintResult>;
@@ -64,6 +77,10 @@ describe('eslint.config.js', () => {
       'server/clean.ts':
         "import { one } from '../common/clean-dep';\n\nexport async function start(): Promise<number> {\n  return one() + (await Promise.resolve(1));\n}\n",
       'common/clean-dep.ts': 'export const one = (): number => 1;\n',
+      'renderer/src/swallow.ts': SWALLOWING,
+      'server/logged.ts':
+        "declare const pending: Promise<void>;\n\nexport function stop(): void {\n  void pending.catch((error: unknown) => console.warn('stop failed', error));\n}\n",
+      'test/teardown.ts': SWALLOWING,
     });
     const eslint = new ESLint({ cwd: dir });
     const linted = await eslint.lintFiles(['.']);
@@ -89,6 +106,12 @@ describe('eslint.config.js', () => {
 
   it('runs the type-aware rules (a floating promise)', () => {
     expect(rulesIn('server/floating.ts')).toEqual(['@typescript-eslint/no-floating-promises']);
+  });
+
+  it('reports every swallowed rejection in shipped code, and allows them in tests (teardown)', () => {
+    expect(rulesIn('renderer/src/swallow.ts')).toEqual(Array(4).fill('no-restricted-syntax'));
+    expect(rulesIn('server/logged.ts')).toEqual([]);
+    expect(rulesIn('test/teardown.ts')).toEqual([]);
   });
 
   it('passes clean code with no message at all (no parse or project errors)', () => {

@@ -1,5 +1,5 @@
 import type { DesktopEvent, Message } from '../shared/contract';
-import { forgetRoom, loadRooms, openRoom } from '../services/rooms';
+import { forgetRoom, openRoom, refreshRooms } from '../services/rooms';
 import { applySession } from '../services/session';
 import { ensureUsers } from '../services/users';
 import { useMessagesStore } from '../stores/messages';
@@ -60,7 +60,7 @@ export function dispatchEvents(events: readonly DesktopEvent[]): void {
         useSessionStore.getState().setConnection(event.payload);
         // First connection after sign-in, or back online: unread counts and memberships may have moved.
         const needsRooms = !wasOnline || !useRoomsStore.getState().loaded;
-        if (event.payload.status === 'online' && needsRooms && getMyId()) void loadRooms().catch(() => undefined);
+        if (event.payload.status === 'online' && needsRooms && getMyId()) refreshRooms();
         break;
       }
       case 'session':

@@ -1,4 +1,5 @@
 import { call } from '../bridge/call';
+import { reportFailure } from './report-failure';
 
 const links = new Map<string, Promise<string>>();
 
@@ -14,5 +15,5 @@ export function fileLink(attachmentId: string): Promise<string> {
 }
 
 export function openExternal(url: string): void {
-  call('shell:open-external', { url }).catch(() => undefined);
+  call('shell:open-external', { url }).catch(reportFailure('open the link'));
 }

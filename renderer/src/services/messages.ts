@@ -119,7 +119,7 @@ function withReaction(message: Message, emoji: string, userId: string, add: bool
   return { ...message, reactions: nextUsers.length ? { ...message.reactions, [emoji]: nextUsers } : others };
 }
 
-/** Adds or removes my reaction at once; the server's answer (or the old message, on failure) settles it. */
+/** Adds or removes my reaction at once; the server's answer settles it, or a failure puts the old message back and rejects. */
 export async function toggleReaction(message: Message, emoji: string): Promise<void> {
   const me = getMyId();
   if (!me) return;
@@ -129,8 +129,9 @@ export async function toggleReaction(message: Message, emoji: string): Promise<v
   try {
     const { message: settled } = await call('messages:react', { messageId: message.id, emoji, add });
     useMessagesStore.getState().receiveUpdates([settled]);
-  } catch {
+  } catch (error) {
     useMessagesStore.getState().receiveUpdates([message]);
+    throw error;
   }
 }
 

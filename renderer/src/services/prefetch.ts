@@ -4,6 +4,7 @@ import { useMessagesStore } from '../stores/messages';
 import { useRoomsStore } from '../stores/rooms';
 import { useSettingsStore } from '../stores/settings';
 import { loadLatest, loadsSettled } from './messages';
+import { warnFailure } from './report-failure';
 
 /**
  * Fetches the latest page of rooms before they are opened, so that opening them only has to draw:
@@ -31,7 +32,7 @@ const hasWindow = (roomId: string): boolean => Boolean(useMessagesStore.getState
 function fetchOnce(roomId: string): Promise<void> {
   if (fetched.has(roomId) || hasWindow(roomId)) return Promise.resolve();
   fetched.add(roomId);
-  return loadLatest(roomId).catch(() => undefined);
+  return loadLatest(roomId).catch(warnFailure(`prefetch room ${roomId}`));
 }
 
 /** The room is about to be opened (pointer down on it, or resting on it): fetch its page now. */

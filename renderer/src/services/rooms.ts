@@ -1,11 +1,15 @@
 import { call } from '../bridge/call';
+import { roomLabel } from '../lib/room-title';
 import type { Room } from '../shared/contract';
 import { useMessagesStore } from '../stores/messages';
 import { readSeqOf, useRoomsStore } from '../stores/rooms';
+import { getMyId } from '../stores/session';
 import { useUiStore } from '../stores/ui';
+import { useUsersStore } from '../stores/users';
 import { loadLatest } from './messages';
 import { prefetchFromRoomList } from './prefetch';
 import { loadReceipts } from './receipts';
+import { reportFailure, warnFailure } from './report-failure';
 import { ensureUsers } from './users';
 
 function learnRoom(room: Room): void {
@@ -22,15 +26,26 @@ export async function loadRooms(): Promise<void> {
   void prefetchFromRoomList();
 }
 
+/** Loads the room list unasked (sign-in, back online): says so only while there is no list to show yet. */
+export function refreshRooms(): void {
+  loadRooms().catch((error: unknown) => {
+    if (useRoomsStore.getState().loaded) warnFailure('refresh the room list')(error);
+    else reportFailure('load your rooms', 'Restart Droplink to try again.')(error);
+  });
+}
+
 /** Shows a room: loads its latest messages the first time, and tells main which room is in view. */
 export function openRoom(roomId: string | null, options: { load?: boolean } = {}): void {
   const room = roomId ? useRoomsStore.getState().rooms[roomId] : undefined;
   const ui = useUiStore.getState();
   if (roomId === ui.activeRoomId) return;
   ui.openRoom(room ? room.id : null, room && room.unreadCount > 0 ? readSeqOf(room) : undefined);
-  call('ui:focus-room', { roomId: room ? room.id : null }).catch(() => undefined);
+  call('ui:focus-room', { roomId: room ? room.id : null }).catch(warnFailure('tell the app which room is open'));
   if (!room) return;
-  if ((options.load ?? true) && !useMessagesStore.getState().timelines[room.id]) void loadLatest(room.id).catch(() => undefined);
+  if ((options.load ?? true) && !useMessagesStore.getState().timelines[room.id]) {
+    const label = roomLabel(room, useUsersStore.getState().users, getMyId());
+    void loadLatest(room.id).catch(reportFailure(`load the messages of ${label}`, 'Open another room and come back to try again.'));
+  }
   void loadReceipts(room.id);
 }
 

@@ -9,7 +9,7 @@ import { useTypingStore } from '../stores/typing';
 import { useUiStore } from '../stores/ui';
 import { useUsersStore } from '../stores/users';
 import { resetPrefetch } from './prefetch';
-import { loadRooms } from './rooms';
+import { refreshRooms } from './rooms';
 import { forgetRequestedUsers } from './users';
 
 function clearSignedInState(): void {
@@ -32,7 +32,7 @@ export function applySession(session: SessionState): void {
   if (next) {
     useUsersStore.getState().upsertUsers([next]);
     // Rooms come from the server: when not connected yet, the `connection` event loads them.
-    if (previous?.id !== next.id && useSessionStore.getState().connection.status === 'online') void loadRooms().catch(() => undefined);
+    if (previous?.id !== next.id && useSessionStore.getState().connection.status === 'online') refreshRooms();
   }
 }
 

@@ -1,6 +1,7 @@
 import { call } from '../bridge/call';
 import { USERS_GET_MAX, type User } from '../shared/contract';
 import { useUsersStore } from '../stores/users';
+import { warnFailure } from './report-failure';
 
 const requested = new Set<string>();
 let pending = new Set<string>();
@@ -25,7 +26,8 @@ async function fetchUsers(userIds: string[]): Promise<void> {
   try {
     const { users } = await call('users:get', { userIds });
     useUsersStore.getState().upsertUsers(users);
-  } catch {
+  } catch (error) {
+    warnFailure('load user profiles')(error);
     for (const id of userIds) requested.delete(id);
   }
 }

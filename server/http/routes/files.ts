@@ -51,7 +51,11 @@ export function fileRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
 
     const file = path.join(ctx.config.dataDir, attachment.storagePath);
-    const stats = await stat(file).catch(() => null);
+    // Only a file that is not there is "missing"; any other failure (permissions, I/O) is the server's fault.
+    const stats = await stat(file).catch((err: unknown) => {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    });
     if (!stats?.isFile()) throw new ProtocolError('not_found', 'the file is no longer stored');
     const inline = INLINE_IMAGE_TYPES.has(attachment.mime);
     return reply

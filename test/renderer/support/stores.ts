@@ -1,4 +1,5 @@
 import { useMessagesStore } from '../../../renderer/src/stores/messages';
+import { useNoticesStore } from '../../../renderer/src/stores/notices';
 import { useOutboxStore } from '../../../renderer/src/stores/outbox';
 import { useReceiptsStore } from '../../../renderer/src/stores/receipts';
 import { useRoomsStore } from '../../../renderer/src/stores/rooms';
@@ -12,6 +13,7 @@ import type { User } from '../../../renderer/src/shared/contract';
 
 const initial = [
   useMessagesStore,
+  useNoticesStore,
   useOutboxStore,
   useReceiptsStore,
   useRoomsStore,

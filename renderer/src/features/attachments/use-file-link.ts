@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { fileLink } from '../../services/files';
+import { warnFailure } from '../../services/report-failure';
 
 /** The loadable URL of an attachment, or null while main is making it. */
 export function useFileLink(attachmentId: string): string | null {
@@ -8,7 +9,7 @@ export function useFileLink(attachmentId: string): string | null {
     let cancelled = false;
     fileLink(attachmentId)
       .then((link) => !cancelled && setUrl(link))
-      .catch(() => undefined);
+      .catch(warnFailure(`get a link to attachment ${attachmentId}`));
     return () => {
       cancelled = true;
     };

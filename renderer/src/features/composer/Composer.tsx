@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEv
 import { call } from '../../bridge/call';
 import { errorMessage } from '../../bridge/bridge-error';
 import { editMessage, sendMessage } from '../../services/messages';
+import { warnFailure } from '../../services/report-failure';
 import { startUploads } from '../../services/uploads';
 import { MESSAGE_BODY_MAX, type Message } from '../../shared/contract';
 import { useMessagesStore } from '../../stores/messages';
@@ -42,7 +43,10 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
   const editing = useUiStore((s) => (s.editing?.roomId === roomId ? s.editing.messageId : null));
   const { startEditing, stopEditing, clearUnreadMarker } = useUiStore.getState();
   const uploads = useUploadsStore(selectRoomUploads(roomId));
-  const typing = useMemo(() => new TypingNotifier((isTyping) => void call('typing', { roomId, typing: isTyping }).catch(() => undefined)), [roomId]);
+  const typing = useMemo(
+    () => new TypingNotifier((isTyping) => void call('typing', { roomId, typing: isTyping }).catch(warnFailure('send the typing indicator'))),
+    [roomId],
+  );
 
   useEffect(() => () => typing.stop(), [typing]);
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { reportFailure } from '../../services/report-failure';
 import { signOut } from '../../services/session';
 import { countUnsent, useOutboxStore } from '../../stores/outbox';
 import { useSessionStore } from '../../stores/session';
@@ -46,7 +47,7 @@ export function ConnectionBanner() {
         <>
           <Icon name="alert" size={16} />
           <span>Your session has expired. Sign in again to keep chatting.</span>
-          <button type="button" className="button button--small" onClick={() => void signOut().catch(() => undefined)}>
+          <button type="button" className="button button--small" onClick={() => void signOut().catch(reportFailure('go to the sign-in screen'))}>
             Sign in
           </button>
         </>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { toggleReaction } from '../../services/messages';
+import { reportFailure } from '../../services/report-failure';
 import type { Message } from '../../shared/contract';
 import { useUiStore } from '../../stores/ui';
 import { Icon } from '../../ui/Icon';
@@ -12,7 +13,7 @@ export function MessageActions({ message, own }: { message: Message; own: boolea
   const [picking, setPicking] = useState(false);
   const startEditing = useUiStore((s) => s.startEditing);
   const openDialog = useUiStore((s) => s.openDialog);
-  const react = (emoji: string) => void toggleReaction(message, emoji);
+  const react = (emoji: string) => void toggleReaction(message, emoji).catch(reportFailure(`update your ${emoji} reaction`));
 
   return (
     <div className={`message-actions${picking ? ' message-actions--open' : ''}`} role="toolbar" aria-label="Message actions">

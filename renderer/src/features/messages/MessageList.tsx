@@ -1,6 +1,7 @@
 import { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
 import { Virtuoso, type IndexLocationWithAlign, type ListProps, type VirtuosoHandle } from 'react-virtuoso';
 import { loadLatest, loadNewer, loadOlder } from '../../services/messages';
+import { reportFailure, warnFailure } from '../../services/report-failure';
 import type { Message } from '../../shared/contract';
 import { useMessagesStore, type Timeline } from '../../stores/messages';
 import { selectRoomOutbox, useOutboxStore } from '../../stores/outbox';
@@ -203,7 +204,7 @@ function LoadedMessageList({ roomId, title, timeline }: { roomId: string; title:
   );
 
   const jumpToLatest = () => {
-    if (hasNewer) void loadLatest(roomId).catch(() => undefined);
+    if (hasNewer) void loadLatest(roomId).catch(reportFailure('jump to the latest messages'));
     else follow.pinAndStick();
   };
 
@@ -229,8 +230,8 @@ function LoadedMessageList({ roomId, title, timeline }: { roomId: string; title:
         computeItemKey={(_, item) => item.key}
         itemContent={itemContent}
         components={COMPONENTS}
-        startReached={() => void loadOlder(roomId).catch(() => undefined)}
-        endReached={() => void loadNewer(roomId).catch(() => undefined)}
+        startReached={() => void loadOlder(roomId).catch(warnFailure(`load older messages of room ${roomId}`))}
+        endReached={() => void loadNewer(roomId).catch(warnFailure(`load newer messages of room ${roomId}`))}
         atBottomStateChange={onAtBottom}
         atBottomThreshold={64}
         scrollerRef={follow.attach}

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { formatTime } from '../../lib/format';
 import { discardOutbox, retryOutbox } from '../../services/messages';
+import { reportFailure } from '../../services/report-failure';
 import type { OutboxItem } from '../../shared/contract';
 import { displayNameOf, useUsersStore } from '../../stores/users';
 import { Avatar } from '../../ui/Avatar';
@@ -57,10 +58,18 @@ export const PendingRow = memo(function PendingRow({
           {failed && (
             <div className="message__failure" role="alert">
               <span>{item.error?.message ?? 'This message could not be sent.'}</span>
-              <button type="button" className="button button--small" onClick={() => void retryOutbox(item.clientId).catch(() => undefined)}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => void retryOutbox(item.clientId).catch(reportFailure('send the message again'))}
+              >
                 Retry
               </button>
-              <button type="button" className="button button--small button--ghost" onClick={() => void discardOutbox(item.clientId).catch(() => undefined)}>
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                onClick={() => void discardOutbox(item.clientId).catch(reportFailure('discard the message'))}
+              >
                 Discard
               </button>
             </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatNames } from '../../lib/format';
 import { toggleReaction } from '../../services/messages';
+import { reportFailure } from '../../services/report-failure';
 import type { Message } from '../../shared/contract';
 import { displayNameOf, useUsersStore } from '../../stores/users';
 import { Icon } from '../../ui/Icon';
@@ -30,7 +31,7 @@ export function ReactionBar({ message, myId }: { message: Message; myId: string 
             aria-pressed={mine}
             aria-label={`${emoji} ${ids.length}, ${names}`}
             title={`${names} reacted with ${emoji}`}
-            onClick={() => void toggleReaction(message, emoji)}
+            onClick={() => void toggleReaction(message, emoji).catch(reportFailure(`update your ${emoji} reaction`))}
           >
             <span className="reaction__emoji">{emoji}</span>
             <span className="reaction__count">{ids.length}</span>
@@ -46,7 +47,7 @@ export function ReactionBar({ message, myId }: { message: Message; myId: string 
             onClose={() => setPicking(false)}
             onPick={(emoji) => {
               setPicking(false);
-              if (!(message.reactions[emoji] ?? []).includes(myId ?? '')) void toggleReaction(message, emoji);
+              if (!(message.reactions[emoji] ?? []).includes(myId ?? '')) void toggleReaction(message, emoji).catch(reportFailure(`react with ${emoji}`));
             }}
           />
         )}

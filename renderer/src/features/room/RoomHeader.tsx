@@ -1,5 +1,6 @@
-import { dmPartnerId, roomTitle } from '../../lib/room-title';
+import { dmPartnerId, roomLabel, roomTitle } from '../../lib/room-title';
 import { leaveRoom } from '../../services/rooms';
+import { reportFailure } from '../../services/report-failure';
 import { setRoomMuted } from '../../services/settings';
 import { useRoomsStore } from '../../stores/rooms';
 import { selectMyId, useSessionStore } from '../../stores/session';
@@ -21,11 +22,12 @@ export function RoomHeader({ roomId }: { roomId: string }) {
   const partner = users[dmPartnerId(room, myId) ?? ''];
   const title = roomTitle(room, users, myId);
   const memberCount = room.memberIds.length;
+  const named = roomLabel(room, users, myId);
   const items: MenuItem[] = [
     {
       label: muted ? 'Unmute room' : 'Mute room',
       icon: <Icon name={muted ? 'bell' : 'bellOff'} size={15} />,
-      onSelect: () => void setRoomMuted(roomId, !muted).catch(() => undefined),
+      onSelect: () => void setRoomMuted(roomId, !muted).catch(reportFailure(`${muted ? 'unmute' : 'mute'} ${named}`)),
     },
   ];
   if (room.kind === 'group')
@@ -35,7 +37,7 @@ export function RoomHeader({ roomId }: { roomId: string }) {
       label: `Leave ${room.kind}`,
       icon: <Icon name="logOut" size={15} />,
       danger: true,
-      onSelect: () => void leaveRoom(roomId).catch(() => undefined),
+      onSelect: () => void leaveRoom(roomId).catch(reportFailure(`leave ${named}`)),
     });
 
   return (

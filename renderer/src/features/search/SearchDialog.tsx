@@ -3,6 +3,7 @@ import { errorMessage } from '../../bridge/bridge-error';
 import { formatDay, formatTime } from '../../lib/format';
 import { roomLabel } from '../../lib/room-title';
 import { revealMessage, searchMessages } from '../../services/messages';
+import { reportFailure } from '../../services/report-failure';
 import { openRoom } from '../../services/rooms';
 import { SEARCH_QUERY_MAX, type Message } from '../../shared/contract';
 import { useRoomsStore } from '../../stores/rooms';
@@ -46,7 +47,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
   const open = (message: Message) => {
     onClose();
     openRoom(message.roomId, { load: false });
-    void revealMessage(message.roomId, message.seq).catch(() => undefined);
+    void revealMessage(message.roomId, message.seq).catch(reportFailure('show that message'));
   };
 
   const activeRoom = activeRoomId ? rooms[activeRoomId] : undefined;

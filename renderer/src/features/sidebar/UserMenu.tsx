@@ -1,3 +1,4 @@
+import { reportFailure } from '../../services/report-failure';
 import { setMyStatus, signOut } from '../../services/session';
 import type { SettableStatus } from '../../shared/contract';
 import { selectMe, useSessionStore } from '../../stores/session';
@@ -40,10 +41,10 @@ export function UserMenu() {
             label: PRESENCE_LABELS[s],
             icon: <PresenceDot status={s} decorative />,
             checked: status === s,
-            onSelect: () => void setMyStatus(s).catch(() => undefined),
+            onSelect: () => void setMyStatus(s).catch(reportFailure(`set your status to ${PRESENCE_LABELS[s]}`)),
           })),
           { label: 'Settings', icon: <Icon name="settings" size={15} />, onSelect: () => openDialog({ kind: 'settings' }), separatorBefore: true },
-          { label: 'Sign out', icon: <Icon name="logOut" size={15} />, onSelect: () => void signOut().catch(() => undefined), danger: true },
+          { label: 'Sign out', icon: <Icon name="logOut" size={15} />, onSelect: () => void signOut().catch(reportFailure('sign out')), danger: true },
         ]}
       />
     </footer>
