@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 
 /** `info` goes away by itself; `error` stays until the person dismisses it. */
-export type NoticeTone = 'info' | 'error';
+type NoticeTone = 'info' | 'error';
 
-export interface NoticeInput {
+interface NoticeInput {
   tone: NoticeTone;
   /** What happened, e.g. "Could not leave #general". */
   title: string;
