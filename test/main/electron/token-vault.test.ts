@@ -83,6 +83,16 @@ describe('safeStorageTokenVault', () => {
     expect(await safeStorageTokenVault(dir, silentLogger).load()).toBeNull();
   });
 
+  it('starts signed out from a session file that is not JSON, and logs why', async () => {
+    electron.reset();
+    await electron.app.emitReady();
+    await writeFile(file(), '{"encrypted": "trunc');
+    const warnings: string[] = [];
+    const vault = safeStorageTokenVault(dir, { ...silentLogger, warn: (message) => void warnings.push(message) });
+    expect(await vault.load()).toBeNull();
+    expect(warnings).toEqual([expect.stringContaining(`${file()} cannot be read`)]);
+  });
+
   it('must not be used before ready: safeStorage cannot tell then, and the mock records it', async () => {
     electron.reset();
     await safeStorageTokenVault(dir, silentLogger).load();
