@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { IdSchema, MessageSchema, ReceiptSchema, RoomSchema, SettableStatusSchema, TimestampSchema, UserSchema } from './entities';
+import { isSingleEmoji } from './emoji';
 import type { ErrorInfo } from './errors';
 import {
   ATTACHMENTS_PER_MESSAGE_MAX,
+  BROWSE_LIMIT_DEFAULT,
+  BROWSE_LIMIT_MAX,
   CHANGES_LIMIT_DEFAULT,
   CHANGES_LIMIT_MAX,
   EMOJI_MAX,
@@ -15,16 +18,17 @@ import {
   SEARCH_LIMIT_DEFAULT,
   SEARCH_LIMIT_MAX,
   SEARCH_QUERY_MAX,
+  SEQ_MAX,
   SYNC_LIMIT_DEFAULT,
   SYNC_LIMIT_MAX,
   USERS_GET_MAX,
 } from './limits';
 
-const Seq = z.number().int().nonnegative();
+const Seq = z.number().int().nonnegative().max(SEQ_MAX);
 const RoomName = z.string().trim().min(1).max(ROOM_NAME_MAX);
 const RoomTopic = z.string().trim().max(ROOM_TOPIC_MAX);
 const Body = z.string().trim().max(MESSAGE_BODY_MAX, `body must be at most ${MESSAGE_BODY_MAX} characters`);
-const Emoji = z.string().min(1).max(EMOJI_MAX);
+const Emoji = z.string().min(1).max(EMOJI_MAX).refine(isSingleEmoji, 'emoji must be exactly one emoji');
 const RoomRef = z.object({ roomId: IdSchema });
 const MessageRef = z.object({ messageId: IdSchema });
 
@@ -33,6 +37,7 @@ const RoomsResult = z.object({ rooms: z.array(RoomSchema) });
 const MessageResult = z.object({ message: MessageSchema });
 const MessagesPage = z.object({ messages: z.array(MessageSchema), hasMore: z.boolean() });
 const Empty = z.object({});
+const BROWSE_CURSOR_MAX = 200;
 
 /**
  * Every client -> server event: the schema its payload must pass and the shape of its
@@ -40,7 +45,14 @@ const Empty = z.object({});
  */
 export const clientEvents = {
   'rooms:list': { payload: Empty, result: RoomsResult },
-  'rooms:browse': { payload: Empty, result: RoomsResult },
+  /** Extension: paged by an opaque `cursor` (the previous ack's `nextCursor`); `{}` gets the first page. */
+  'rooms:browse': {
+    payload: z.object({
+      cursor: z.string().min(1).max(BROWSE_CURSOR_MAX).optional(),
+      limit: z.number().int().min(1).max(BROWSE_LIMIT_MAX).default(BROWSE_LIMIT_DEFAULT),
+    }),
+    result: z.object({ rooms: z.array(RoomSchema), nextCursor: z.string().nullable().optional() }),
+  },
   'rooms:create': {
     payload: z.object({
       kind: z.enum(['channel', 'group']),
@@ -74,7 +86,7 @@ export const clientEvents = {
   'messages:history': {
     payload: z.object({
       roomId: IdSchema,
-      before: z.number().int().positive().optional(),
+      before: z.number().int().positive().max(SEQ_MAX).optional(),
       limit: z.number().int().min(1).max(HISTORY_LIMIT_MAX).default(HISTORY_LIMIT_DEFAULT),
     }),
     result: MessagesPage,

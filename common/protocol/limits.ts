@@ -13,6 +13,10 @@ export const UPLOAD_MAX_BYTES = 25 * 1024 * 1024;
 export const UPLOAD_NAME_MAX = 255;
 export const UPLOAD_MIME_MAX = 127;
 export const EMOJI_MAX = 32;
+/** Distinct emoji on one message; a new one past this is refused (`too_large`). */
+export const REACTIONS_PER_MESSAGE_MAX = 50;
+/** The largest `seq` (a 32-bit signed integer in storage); larger positions are `invalid_input`. */
+export const SEQ_MAX = 2 ** 31 - 1;
 export const USERS_QUERY_LIMIT = 20;
 export const HISTORY_LIMIT_DEFAULT = 50;
 export const HISTORY_LIMIT_MAX = 100;
@@ -24,6 +28,9 @@ export const SEARCH_LIMIT_DEFAULT = 20;
 export const SEARCH_LIMIT_MAX = 100;
 export const SEARCH_QUERY_MAX = 200;
 export const INVITE_MAX = 100;
+/** rooms:browse page size (extension: a request without `limit` gets the first page of this size). */
+export const BROWSE_LIMIT_DEFAULT = 200;
+export const BROWSE_LIMIT_MAX = 500;
 export const USERS_GET_MAX = 200;
 /** A client drops a typing indicator it has not seen refreshed for this long. */
 export const TYPING_EXPIRY_MS = 6_000;

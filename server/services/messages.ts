@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, countDistinct, desc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { ProtocolError, type Attachment, type Message, type ParsedPayload } from '../../common/protocol';
+import { ProtocolError, REACTIONS_PER_MESSAGE_MAX, type Attachment, type Message, type ParsedPayload } from '../../common/protocol';
 import type { Queryable } from '../storage/database';
 import { isUniqueViolation } from '../storage/errors';
 import { attachments, messages, nowMs, reactions, roomMembers, rooms, type MessageRow } from '../storage/schema';
@@ -241,11 +241,27 @@ export async function deleteMessage(db: Queryable, userId: string, messageId: st
   return { message: await hydrateOne(db, deleted), changed: true };
 }
 
+/**
+ * Refuses a new distinct emoji on a message that has `REACTIONS_PER_MESSAGE_MAX` already. The
+ * message row is locked first so that concurrent reactions cannot overshoot the cap together.
+ */
+async function requireRoomForReaction(tx: Queryable, messageId: string, emoji: string): Promise<void> {
+  await tx.select({ id: messages.id }).from(messages).where(eq(messages.id, messageId)).for('update');
+  const [counted] = await tx
+    .select({ distinct: countDistinct(reactions.emoji) })
+    .from(reactions)
+    .where(and(eq(reactions.messageId, messageId), ne(reactions.emoji, emoji)));
+  if ((counted?.distinct ?? 0) >= REACTIONS_PER_MESSAGE_MAX) {
+    throw new ProtocolError('too_large', `a message has at most ${REACTIONS_PER_MESSAGE_MAX} different reactions`);
+  }
+}
+
 /** Adds or removes one reaction; a real change bumps the message's updatedAt in the same transaction. */
 export async function reactToMessage(db: Queryable, userId: string, input: ParsedPayload<'messages:react'>): Promise<Message> {
   const row = await requireVisibleMessage(db, userId, input.messageId);
   if (row.deletedAt) throw new ProtocolError('conflict', 'a deleted message cannot be reacted to');
   const current = await db.transaction(async (tx) => {
+    if (input.add) await requireRoomForReaction(tx, row.id, input.emoji);
     const touched = input.add
       ? await tx.insert(reactions).values({ messageId: row.id, userId, emoji: input.emoji }).onConflictDoNothing().returning({ emoji: reactions.emoji })
       : await tx

@@ -33,13 +33,21 @@ function headCapture(limit: number): { stream: Transform; head: () => Buffer } {
 const isTooLarge = (error: unknown): boolean =>
   (error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE' || (error as { statusCode?: unknown }).statusCode === 413;
 
+/** busboy's parse errors (a broken boundary, a truncated body) are plain Errors without a code. */
+const isMalformedMultipart = (error: unknown): boolean =>
+  error instanceof Error && !('code' in error) && /multipart|boundary|part header|end of form/i.test(error.message);
+
+const MALFORMED_MULTIPART = 'malformed multipart/form-data body';
+
 export function uploadRoutes(app: FastifyInstance, ctx: AppContext): void {
   const directory = path.join(ctx.config.dataDir, UPLOADS_DIR);
 
   app.post('/api/uploads', async (request, reply) => {
     const user = await authenticate(ctx, request.headers.authorization);
     if (!request.isMultipart()) throw new ProtocolError('invalid_input', 'expected a multipart/form-data body');
-    const part = await request.file();
+    const part = await request.file().catch((error: unknown) => {
+      throw isMalformedMultipart(error) ? new ProtocolError('invalid_input', MALFORMED_MULTIPART) : error;
+    });
     if (!part || part.fieldname !== 'file') throw new ProtocolError('invalid_input', 'expected a file in the field "file"');
 
     await mkdir(directory, { recursive: true });
@@ -60,6 +68,7 @@ export function uploadRoutes(app: FastifyInstance, ctx: AppContext): void {
     } catch (error) {
       await rm(target, { force: true });
       if (isTooLarge(error)) throw new ProtocolError('too_large', `file exceeds ${ctx.config.uploadMaxBytes} bytes`);
+      if (isMalformedMultipart(error)) throw new ProtocolError('invalid_input', MALFORMED_MULTIPART);
       throw error;
     }
 
