@@ -96,7 +96,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
     const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : null;
     if (redis) resources.add(async () => Promise.allSettled([redis.pub.quit(), redis.sub.quit()]));
 
-    const storage: Storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+    const storage: Storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger, poolMax: config.databasePoolMax });
     resources.add(() => storage.close());
 
     let presence: PresenceTracker;

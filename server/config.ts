@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LIMITS_ENV, limitsConfig, type LimitsConfig } from './limits-config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -21,7 +22,13 @@ export interface ServerConfig {
   rateLimitMessages: number;
   /** Login attempts per username and IP per `RATE_LIMIT_LOGINS_WINDOW_SECONDS`. */
   rateLimitLogins: number;
+  /** Per-user event budgets, sockets per user, per-address auth limits, password hashing at once. */
+  limits: LimitsConfig;
   offlineGraceMs: number;
+  /** Sends waiting for the group commit beyond which new sends are refused with `rate_limited`. */
+  sendQueueMax: number;
+  /** Most PostgreSQL connections this node opens. */
+  databasePoolMax: number;
   logLevel: LogLevel;
   /**
    * null: anyone may register and log in. Set (the desktop app's local server): register, login
@@ -103,12 +110,15 @@ const EnvSchema = z.object({
   RATE_LIMIT_MESSAGES: integer(1, 1_000_000).default(30),
   RATE_LIMIT_LOGINS: integer(1, 1_000_000).default(10),
   OFFLINE_GRACE_MS: integer(0, 9_999).default(5_000),
+  SEND_QUEUE_MAX: integer(1, 1_000_000).default(10_000),
+  DATABASE_POOL_MAX: integer(1, 1_000).default(10),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   CLIENT_SECRET: z
     .string()
     .min(CLIENT_SECRET_MIN_LENGTH, `must be at least ${CLIENT_SECRET_MIN_LENGTH} characters (or unset for open registration)`)
     .optional(),
   ALLOWED_HOSTS: allowedHostsSchema.optional(),
+  ...LIMITS_ENV,
 });
 
 type EnvName = keyof typeof EnvSchema.shape;
@@ -141,7 +151,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     rateLimitMessages: e.RATE_LIMIT_MESSAGES,
     rateLimitLogins: e.RATE_LIMIT_LOGINS,
+    limits: limitsConfig(e, e.RATE_LIMIT_MESSAGES),
     offlineGraceMs: e.OFFLINE_GRACE_MS,
+    sendQueueMax: e.SEND_QUEUE_MAX,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     logLevel: e.LOG_LEVEL,
     clientSecret: e.CLIENT_SECRET ?? null,
     allowedHosts: e.ALLOWED_HOSTS ?? null,

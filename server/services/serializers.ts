@@ -1,5 +1,6 @@
 import type { Attachment, Message, PresenceStatus, Receipt, User } from '../../common/protocol';
-import type { AttachmentRow, MessageRow, UserRow } from '../storage/schema';
+import type { StoredMessage } from '../storage/message-columns';
+import type { AttachmentRow, UserRow } from '../storage/schema';
 
 export const fileUrl = (attachmentId: string): string => `/api/files/${attachmentId}`;
 
@@ -28,7 +29,7 @@ export function toAttachment(row: AttachmentRow): Attachment {
 }
 
 /** A deleted message becomes a tombstone: no body, attachments or reactions. */
-export function toMessage(row: MessageRow, attachments: Attachment[], reactions: Record<string, string[]>): Message {
+export function toMessage(row: StoredMessage, attachments: Attachment[], reactions: Record<string, string[]>): Message {
   const deleted = row.deletedAt !== null;
   return {
     id: row.id,

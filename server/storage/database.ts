@@ -25,12 +25,14 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-const POOL_SIZE = 10;
+const DEFAULT_POOL_MAX = 10;
 const CONNECT_TIMEOUT_MS = 5_000;
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite in `dataDir/db`; applies migrations. */
-export async function openStorage(options: { databaseUrl: string | null; dataDir: string; logger: Logger }): Promise<Storage> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.logger) : openPglite(path.join(options.dataDir, 'db'));
+export async function openStorage(options: { databaseUrl: string | null; dataDir: string; logger: Logger; poolMax?: number }): Promise<Storage> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolMax ?? DEFAULT_POOL_MAX, options.logger)
+    : openPglite(path.join(options.dataDir, 'db'));
 }
 
 async function openPglite(directory: string): Promise<Storage> {
@@ -65,10 +67,10 @@ async function openPglite(directory: string): Promise<Storage> {
   }
 }
 
-async function openPostgres(url: string, logger: Logger): Promise<Storage> {
+async function openPostgres(url: string, poolMax: number, logger: Logger): Promise<Storage> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: POOL_SIZE,
+    max: poolMax,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
   // An idle client losing its connection is reported here; without a listener it would crash the process.

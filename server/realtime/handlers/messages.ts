@@ -1,15 +1,30 @@
-import { deleteMessage, messageChanges, editMessage, messageHistory, reactToMessage, sendMessage, syncMessages } from '../../services/messages';
+import { deleteMessage, messageChanges, editMessage, messageHistory, reactToMessage, syncMessages } from '../../services/messages';
+import { writeSendBatch } from '../../services/send-batch-writer';
+import { SendBatcher } from '../../services/send-batcher';
+import { sendMessage } from '../../services/send-message';
 import { searchMessages } from '../../services/search';
+import { roomChannel } from '../channels';
 import type { RealtimeDeps } from '../deps';
 import type { HandlerTable } from '../handler';
 
 type MessageEvents =
   'messages:send' | 'messages:history' | 'messages:sync' | 'messages:changes' | 'messages:edit' | 'messages:delete' | 'messages:react' | 'messages:search';
 
+/** Most sends one group-commit transaction writes. */
+const SEND_BATCH_MAX = 500;
+
 export function messageHandlers({ ctx, broadcaster }: RealtimeDeps): Pick<HandlerTable, MessageEvents> {
+  const batcher = new SendBatcher((requests) => writeSendBatch(ctx.db, requests), {
+    maxQueue: ctx.config.sendQueueMax,
+    maxBatch: SEND_BATCH_MAX,
+    logger: ctx.logger,
+  });
   return {
     'messages:send': async (payload, call) => {
-      const { message, created } = await sendMessage(ctx.db, call.userId, payload, {
+      const { message, created } = await sendMessage(ctx.db, batcher, call.userId, payload, {
+        // The socket is subscribed to a room's channel exactly while the user is a member: every
+        // join, invite and leave (on any node) subscribes or unsubscribes it through the adapter.
+        knownMember: call.socket.rooms.has(roomChannel(payload.roomId)),
         // Only new messages count: a resend of a stored clientId is never rate limited.
         admit: () => ctx.rateLimits.messages.consume(call.userId),
       });

@@ -1,0 +1,141 @@
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { ProtocolError, type Message } from '../../common/protocol';
+import type { Database } from '../storage/database';
+import { messageColumns, type StoredMessage } from '../storage/message-columns';
+import { attachments, messages, nowMs, rooms, type AttachmentRow } from '../storage/schema';
+import { hydrateMessages } from './messages';
+import { toAttachment, toMessage } from './serializers';
+
+/** A send that passed every check that does not need the batch (membership, body, attachments). */
+export interface SendRequest {
+  senderId: string;
+  roomId: string;
+  clientId: string;
+  body: string;
+  /** The sender's own unattached uploads, checked before batching. */
+  attachments: readonly AttachmentRow[];
+}
+
+export type SendOutcome = { message: Message; created: boolean } | { error: ProtocolError };
+
+/**
+ * A concurrent commit (another node, another batch) changed what this batch read: a message
+ * with one of its clientIds, or one of its attachments, appeared after the checks. Nothing was
+ * written; the batch is retried without the requests in `refused`.
+ */
+export class StaleBatchError extends Error {
+  constructor(readonly refused: ReadonlyMap<SendRequest, ProtocolError>) {
+    super('the batch raced a concurrent commit');
+    this.name = 'StaleBatchError';
+  }
+}
+
+const attachmentTaken = () => new ProtocolError('conflict', 'an attachment is already on another message');
+const clientIdInOtherRoom = () => new ProtocolError('conflict', 'this clientId was already used in another room');
+const pairKey = (senderId: string, clientId: string) => `${senderId}:${clientId}`;
+
+/**
+ * Writes distinct (sender, clientId) requests in one transaction: the rooms' rows are locked
+ * in id order (no deadlock between nodes), stored clientIds become resends, the new messages
+ * get contiguous seqs in arrival order, and each room's last_seq is bumped once. The outcome
+ * of each request is in request order; it holds only once the transaction committed.
+ */
+export async function writeSendBatch(db: Database, requests: readonly SendRequest[]): Promise<SendOutcome[]> {
+  const outcomes = new Map<SendRequest, SendOutcome>();
+  const { stored, inserted } = await db.transaction(async (tx) => {
+    const roomIds = [...new Set(requests.map((r) => r.roomId))].sort();
+    const locked = await tx.select({ id: rooms.id, lastSeq: rooms.lastSeq }).from(rooms).where(inArray(rooms.id, roomIds)).orderBy(rooms.id).for('update');
+    const lastSeq = new Map(locked.map((room) => [room.id, room.lastSeq]));
+
+    const existing = await tx
+      .select(messageColumns)
+      .from(messages)
+      .where(or(...requests.map((r) => and(eq(messages.senderId, r.senderId), eq(messages.clientId, r.clientId)))));
+    const storedByPair = new Map(existing.map((row) => [pairKey(row.senderId, row.clientId), row]));
+
+    const fresh: Array<{ request: SendRequest; id: string; seq: number }> = [];
+    const storedRows: Array<{ request: SendRequest; row: StoredMessage }> = [];
+    for (const request of requests) {
+      const row = storedByPair.get(pairKey(request.senderId, request.clientId));
+      if (row) {
+        if (row.roomId === request.roomId) storedRows.push({ request, row });
+        else outcomes.set(request, { error: clientIdInOtherRoom() });
+        continue;
+      }
+      const seq = lastSeq.get(request.roomId);
+      // Deleted after the membership check.
+      if (seq === undefined) {
+        outcomes.set(request, { error: new ProtocolError('not_found', 'no such room') });
+        continue;
+      }
+      lastSeq.set(request.roomId, seq + 1);
+      fresh.push({ request, id: uuidv7(), seq: seq + 1 });
+    }
+    if (fresh.length === 0) return { stored: storedRows, inserted: [] };
+
+    const rows = await tx
+      .insert(messages)
+      .values(
+        fresh.map(({ request, id, seq }) => ({
+          id,
+          roomId: request.roomId,
+          seq,
+          senderId: request.senderId,
+          clientId: request.clientId,
+          body: request.body,
+          updatedAt: nowMs,
+        })),
+      )
+      .onConflictDoNothing({ target: [messages.senderId, messages.clientId] })
+      .returning(messageColumns);
+    // A concurrent commit stored one of these clientIds after the read above: a skipped row would leave a seq gap.
+    if (rows.length !== fresh.length) throw new StaleBatchError(new Map());
+
+    const bumps = [...new Set(fresh.map((f) => f.request.roomId))].map((roomId) => sql`(${roomId}::uuid, ${lastSeq.get(roomId)}::integer)`);
+    await tx.execute(sql`update ${rooms} set last_seq = bump.seq from (values ${sql.join(bumps, sql`, `)}) as bump(id, seq) where ${rooms.id} = bump.id`);
+
+    await attachAll(tx, fresh);
+    const rowById = new Map(rows.map((row) => [row.id, row]));
+    return { stored: storedRows, inserted: fresh.map((f) => ({ request: f.request, row: rowById.get(f.id) })) };
+  });
+
+  for (const { request, row } of inserted) {
+    if (!row) throw new Error('insert returned no row for a message');
+    outcomes.set(request, { message: toMessage(row, request.attachments.map(toAttachment), {}), created: true });
+  }
+  if (stored.length > 0) {
+    const hydrated = await hydrateMessages(
+      db,
+      stored.map((s) => s.row),
+    );
+    stored.forEach(({ request }, i) => outcomes.set(request, { message: hydrated[i]!, created: false }));
+  }
+  return requests.map((request) => {
+    const outcome = outcomes.get(request);
+    if (!outcome) throw new Error('a send of the batch has no outcome');
+    return outcome;
+  });
+}
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Links the new messages' attachments; one that is gone or taken meanwhile makes the batch stale. */
+async function attachAll(tx: Tx, fresh: ReadonlyArray<{ request: SendRequest; id: string }>): Promise<void> {
+  const links = fresh.flatMap(({ request, id }) => request.attachments.map((a) => ({ request, attachmentId: a.id, messageId: id })));
+  if (links.length === 0) return;
+  const values = links.map((l) => sql`(${l.attachmentId}::uuid, ${l.messageId}::uuid, ${l.request.senderId}::uuid)`);
+  const linked = await tx.execute(
+    sql`update ${attachments} set message_id = link.message_id from (values ${sql.join(values, sql`, `)}) as link(id, message_id, uploader_id)
+        where ${attachments.id} = link.id and ${attachments.uploaderId} = link.uploader_id and ${isNull(attachments.messageId)}
+        returning ${attachments.id}`,
+  );
+  const linkedIds = new Set(rowsOf<{ id: string }>(linked).map((row) => row.id));
+  if (linkedIds.size === links.length) return;
+  const refused = new Map<SendRequest, ProtocolError>();
+  for (const link of links) if (!linkedIds.has(link.attachmentId)) refused.set(link.request, attachmentTaken());
+  throw new StaleBatchError(refused);
+}
+
+/** Both drivers answer a raw `execute` with `{ rows }`. */
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

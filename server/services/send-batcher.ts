@@ -1,0 +1,123 @@
+import { ProtocolError, type Message } from '../../common/protocol';
+import type { Logger } from '../logger';
+import { StaleBatchError, type SendOutcome, type SendRequest } from './send-batch-writer';
+
+type WriteBatch = (requests: readonly SendRequest[]) => Promise<SendOutcome[]>;
+
+export interface SendBatcherOptions {
+  /** Sends waiting for a commit beyond which new ones are refused with `rate_limited`. */
+  maxQueue: number;
+  /** Most sends written by one transaction. */
+  maxBatch: number;
+  logger: Logger;
+}
+
+interface Waiting {
+  request: SendRequest;
+  resolve(result: { message: Message; created: boolean }): void;
+  reject(error: ProtocolError): void;
+}
+
+/** How often a batch that raced a concurrent commit is tried again before its sends are refused. */
+const STALE_ATTEMPTS = 3;
+const busy = () => new ProtocolError('rate_limited', 'the server is busy; send the message again in a moment');
+const notStored = () => new ProtocolError('rate_limited', 'the message could not be stored; send it again');
+const pairKey = (request: SendRequest) => `${request.senderId}:${request.clientId}`;
+
+/**
+ * Group commit for `messages:send`: one transaction at a time, covering every send that
+ * arrived while the previous one was committing. When idle a send is written at once (the
+ * batch is what arrived in the same turn of the event loop); under load batches grow by
+ * themselves. A send is resolved only after its batch committed; a batch that fails as a
+ * whole resolves none of its sends and refuses each with a retryable error.
+ */
+export class SendBatcher {
+  private queue: Waiting[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly write: WriteBatch,
+    private readonly options: SendBatcherOptions,
+  ) {}
+
+  submit(request: SendRequest): Promise<{ message: Message; created: boolean }> {
+    if (this.queue.length >= this.options.maxQueue) return Promise.reject(busy());
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.commit(this.queue.splice(0, this.options.maxBatch));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commit(batch: Waiting[]): Promise<void> {
+    // The same (sender, clientId) twice in one batch is one message: the first is written, the others share its outcome.
+    const leaders = new Map<string, Waiting>();
+    const followers = new Map<Waiting, Waiting[]>();
+    for (const waiting of batch) {
+      const leader = leaders.get(pairKey(waiting.request));
+      if (leader) followers.get(leader)?.push(waiting);
+      else {
+        leaders.set(pairKey(waiting.request), waiting);
+        followers.set(waiting, []);
+      }
+    }
+    let pending = this.refuseSharedAttachments([...leaders.values()], followers);
+
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      try {
+        const outcomes = await this.write(pending.map((w) => w.request));
+        pending.forEach((waiting, i) => settle(waiting, followers.get(waiting) ?? [], outcomes[i] ?? { error: notStored() }));
+        return;
+      } catch (error) {
+        if (error instanceof StaleBatchError && attempt < STALE_ATTEMPTS) {
+          pending = pending.filter((waiting) => {
+            const refusal = error.refused.get(waiting.request);
+            if (refusal) settle(waiting, followers.get(waiting) ?? [], { error: refusal });
+            return !refusal;
+          });
+          continue;
+        }
+        this.options.logger.warn({ err: error, sends: pending.length }, 'a batch of messages could not be stored; its senders were told to retry');
+        for (const waiting of pending) settle(waiting, followers.get(waiting) ?? [], { error: notStored() });
+        return;
+      }
+    }
+  }
+
+  /** Two messages of one batch claiming the same upload: the later one is refused before writing. */
+  private refuseSharedAttachments(leaders: Waiting[], followers: Map<Waiting, Waiting[]>): Waiting[] {
+    const claimed = new Set<string>();
+    return leaders.filter((waiting) => {
+      const ids = waiting.request.attachments.map((a) => a.id);
+      if (ids.some((id) => claimed.has(id))) {
+        settle(waiting, followers.get(waiting) ?? [], { error: new ProtocolError('conflict', 'an attachment is already on another message') });
+        return false;
+      }
+      for (const id of ids) claimed.add(id);
+      return true;
+    });
+  }
+}
+
+function settle(leader: Waiting, followers: readonly Waiting[], outcome: SendOutcome): void {
+  if ('error' in outcome) {
+    leader.reject(outcome.error);
+    for (const follower of followers) follower.reject(outcome.error);
+    return;
+  }
+  leader.resolve(outcome);
+  for (const follower of followers) {
+    if (follower.request.roomId === outcome.message.roomId) follower.resolve({ message: outcome.message, created: false });
+    else follower.reject(new ProtocolError('conflict', 'this clientId was already used in another room'));
+  }
+}
