@@ -15,7 +15,14 @@ export default defineConfig({
       {
         test: {
           name: 'main',
-          include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts', 'test/common/**/*.test.ts', 'test/build/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          include: [
+            'test/main/**/*.test.ts',
+            'test/preload/**/*.test.ts',
+            'test/common/**/*.test.ts',
+            'test/build/**/*.test.ts',
+            'test/scripts/**/*.test.ts',
+            'test/bench/**/*.test.ts',
+          ],
           environment: 'node',
           // electron-store runs for real in the adapter tests; inlined, its `import 'electron'` gets the mocked module.
           server: { deps: { inline: ['electron-store'] } },

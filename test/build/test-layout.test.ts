@@ -17,6 +17,7 @@ const MIRRORED_TREES: ReadonlyArray<{ tests: string; sources: readonly string[] 
   { tests: 'test/common', sources: ['common'] },
   { tests: 'test/scripts', sources: ['scripts'] },
   { tests: 'test/server', sources: ['server'] },
+  { tests: 'test/bench', sources: ['bench'] },
 ];
 const SURFACE_SUITES = new Set(['test/common/import-boundaries.test.ts']);
 const isSurfaceSuite = (file: string): boolean => SURFACE_SUITES.has(file) || /^test\/server\/[^/]+\.test\.ts$/.test(file);
