@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ProtocolError, type Message } from '../../common/protocol';
 import type { Database } from '../storage/database';
 import { messageColumns, type StoredMessage } from '../storage/message-columns';
-import { attachments, messages, nowMs, rooms, type AttachmentRow } from '../storage/schema';
+import { attachments, messages, nowMs, roomMembers, rooms, type AttachmentRow } from '../storage/schema';
 import { hydrateMessages } from './messages';
 import { toAttachment, toMessage } from './serializers';
 
@@ -36,10 +36,11 @@ const clientIdInOtherRoom = () => new ProtocolError('conflict', 'this clientId w
 const pairKey = (senderId: string, clientId: string) => `${senderId}:${clientId}`;
 
 /**
- * Writes distinct (sender, clientId) requests in one transaction: the rooms' rows are locked
- * in id order (no deadlock between nodes), stored clientIds become resends, the new messages
- * get contiguous seqs in arrival order, and each room's last_seq is bumped once. The outcome
- * of each request is in request order; it holds only once the transaction committed.
+ * Writes distinct (sender, clientId) requests in one transaction: the rooms' rows are locked in
+ * id order (no deadlock between nodes), senders who are no longer members are refused, stored
+ * clientIds become resends, the new messages get contiguous seqs in arrival order, and each
+ * room's last_seq is bumped once. The outcomes are in request order; they hold only once the
+ * transaction committed.
  */
 export async function writeSendBatch(db: Database, requests: readonly SendRequest[]): Promise<SendOutcome[]> {
   const outcomes = new Map<SendRequest, SendOutcome>();
@@ -47,6 +48,7 @@ export async function writeSendBatch(db: Database, requests: readonly SendReques
     const roomIds = [...new Set(requests.map((r) => r.roomId))].sort();
     const locked = await tx.select({ id: rooms.id, lastSeq: rooms.lastSeq }).from(rooms).where(inArray(rooms.id, roomIds)).orderBy(rooms.id).for('update');
     const lastSeq = new Map(locked.map((room) => [room.id, room.lastSeq]));
+    const members = await membersAmong(tx, requests);
 
     const existing = await tx
       .select(messageColumns)
@@ -57,16 +59,20 @@ export async function writeSendBatch(db: Database, requests: readonly SendReques
     const fresh: Array<{ request: SendRequest; id: string; seq: number }> = [];
     const storedRows: Array<{ request: SendRequest; row: StoredMessage }> = [];
     for (const request of requests) {
+      const seq = lastSeq.get(request.roomId);
+      // The room was deleted after the checks, or the sender left it: checked under the room's lock, before any resend.
+      if (seq === undefined) {
+        outcomes.set(request, { error: new ProtocolError('not_found', 'no such room') });
+        continue;
+      }
+      if (!members.has(pairKey(request.senderId, request.roomId))) {
+        outcomes.set(request, { error: new ProtocolError('forbidden', 'you are not a member of this room') });
+        continue;
+      }
       const row = storedByPair.get(pairKey(request.senderId, request.clientId));
       if (row) {
         if (row.roomId === request.roomId) storedRows.push({ request, row });
         else outcomes.set(request, { error: clientIdInOtherRoom() });
-        continue;
-      }
-      const seq = lastSeq.get(request.roomId);
-      // Deleted after the membership check.
-      if (seq === undefined) {
-        outcomes.set(request, { error: new ProtocolError('not_found', 'no such room') });
         continue;
       }
       lastSeq.set(request.roomId, seq + 1);
@@ -119,6 +125,16 @@ export async function writeSendBatch(db: Database, requests: readonly SendReques
 }
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** The (sender, room) pairs of the batch that are memberships now, as pairKey(userId, roomId). */
+async function membersAmong(tx: Tx, requests: readonly SendRequest[]): Promise<Set<string>> {
+  const pairs = new Map(requests.map((r) => [pairKey(r.senderId, r.roomId), r]));
+  const rows = await tx
+    .select({ userId: roomMembers.userId, roomId: roomMembers.roomId })
+    .from(roomMembers)
+    .where(or(...[...pairs.values()].map((r) => and(eq(roomMembers.roomId, r.roomId), eq(roomMembers.userId, r.senderId)))));
+  return new Set(rows.map((row) => pairKey(row.userId, row.roomId)));
+}
 
 /** Links the new messages' attachments; one that is gone or taken meanwhile makes the batch stale. */
 async function attachAll(tx: Tx, fresh: ReadonlyArray<{ request: SendRequest; id: string }>): Promise<void> {

@@ -108,12 +108,24 @@ describe.each(STORAGES)('SendBatcher (%s)', (kind) => {
     expect((await stored()).map((m) => m.body)).toEqual(['one', 'two']);
   });
 
+  it('a sender who is no longer a member is refused, a resend of a stored clientId too, and uses no seq', async () => {
+    const b = batcher();
+    const clientId = uuidv7();
+    const first = await b.submit(request('before leaving', clientId));
+    await storage.db.delete(roomMembers).where(eq(roomMembers.userId, senderId));
+    const [resent, fresh] = await Promise.allSettled([b.submit(request('before leaving', clientId)), b.submit(request('after leaving'))]);
+    for (const outcome of [resent, fresh]) expect(((outcome as PromiseRejectedResult).reason as ProtocolError).code).toBe('forbidden');
+    expect(await stored()).toEqual([{ seq: first.message.seq, body: 'before leaving' }]);
+    expect(await lastSeq()).toBe(1);
+  });
+
   it('a clientId already used in another room is a conflict for that send only', async () => {
     const b = batcher();
     const clientId = uuidv7();
     await b.submit(request('first', clientId));
     const otherRoom = uuidv7();
     await storage.db.insert(rooms).values({ id: otherRoom, kind: 'group', name: 'other' });
+    await storage.db.insert(roomMembers).values({ roomId: otherRoom, userId: senderId });
     const [moved, fine] = await Promise.allSettled([b.submit({ ...request('moved', clientId), roomId: otherRoom }), b.submit(request('fine'))]);
     expect(((moved as PromiseRejectedResult).reason as ProtocolError).code).toBe('conflict');
     expect((fine as PromiseFulfilledResult<{ message: { seq: number } }>).value.message.seq).toBe(2);
