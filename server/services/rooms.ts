@@ -1,20 +1,19 @@
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
 import { ProtocolError, type ParsedPayload, type Room } from '../../common/protocol';
 import type { Queryable } from '../storage/database';
-import { messages, roomMembers, rooms, type RoomRow } from '../storage/schema';
-import { hydrateMessages } from './messages';
+import { roomMembers, rooms, type RoomRow } from '../storage/schema';
+import { lastMessagesOfRooms } from './room-last-messages';
 import { requireMembership } from './membership';
 import { assertUsersExist } from './users';
 
-/** Messages from others after the member's read position; walks the (room_id, seq) index. */
-const unreadCount = sql<number>`(
-  select count(*) from ${messages} unread
-  where unread.room_id = ${roomMembers.roomId}
-    and unread.seq > ${roomMembers.readSeq}
-    and unread.sender_id <> ${roomMembers.userId}
-    and unread.deleted_at is null
-)`.mapWith(Number);
+/**
+ * Messages from others after the member's read position, by seq arithmetic: seqs have no gaps,
+ * and `uncounted_after_read` (kept by triggers) holds the member's own and deleted messages
+ * after that position. Costs nothing per message.
+ */
+const unreadCount = sql<number>`greatest(${rooms.lastSeq} - ${roomMembers.readSeq} - ${roomMembers.uncountedAfterRead}, 0)`.mapWith(Number);
 
 interface RoomViewRow {
   room: RoomRow;
@@ -22,6 +21,19 @@ interface RoomViewRow {
   readSeq: number | null;
   unreadCount: number;
 }
+
+/** Picks the rooms to assemble, as a condition on a room-id column (a subquery, never an id list). */
+type RoomScope = (roomId: AnyPgColumn) => SQL;
+
+const roomsOfUser =
+  (db: Queryable, userId: string): RoomScope =>
+  (roomId) =>
+    inArray(roomId, db.select({ id: roomMembers.roomId }).from(roomMembers).where(eq(roomMembers.userId, userId)));
+
+const oneRoom =
+  (id: string): RoomScope =>
+  (roomId) =>
+    eq(roomId, id);
 
 /** Room views as seen by members (one row per room and member), matching `where`. */
 function memberViewRows(db: Queryable, where: SQL | undefined): Promise<RoomViewRow[]> {
@@ -33,32 +45,24 @@ function memberViewRows(db: Queryable, where: SQL | undefined): Promise<RoomView
     .orderBy(asc(rooms.createdAt), asc(rooms.id));
 }
 
-/** Adds member lists and last messages (one query each) to per-viewer rows. */
-async function assembleRooms(db: Queryable, rows: RoomViewRow[]): Promise<Room[]> {
+/** Adds member lists and last messages of the rooms in `scope` (a few queries for any number of rooms). */
+async function assembleRooms(db: Queryable, rows: RoomViewRow[], scope: RoomScope): Promise<Room[]> {
   if (rows.length === 0) return [];
-  const roomsById = new Map(rows.map((row) => [row.room.id, row.room]));
-  const roomIds = [...roomsById.keys()];
-
-  const members = await db
-    .select({ roomId: roomMembers.roomId, userId: roomMembers.userId })
-    .from(roomMembers)
-    .where(inArray(roomMembers.roomId, roomIds))
-    .orderBy(asc(roomMembers.joinedAt), asc(roomMembers.userId));
+  const withMessages = rows.some((row) => row.room.lastSeq > 0);
+  const [members, lastMessages] = await Promise.all([
+    db
+      .select({ roomId: roomMembers.roomId, userId: roomMembers.userId })
+      .from(roomMembers)
+      .where(scope(roomMembers.roomId))
+      .orderBy(asc(roomMembers.joinedAt), asc(roomMembers.userId)),
+    withMessages ? lastMessagesOfRooms(db, scope(rooms.id)) : new Map<string, Room['lastMessage']>(),
+  ]);
   const memberIds = new Map<string, string[]>();
   for (const { roomId, userId } of members) {
     const list = memberIds.get(roomId) ?? [];
     list.push(userId);
     memberIds.set(roomId, list);
   }
-
-  const withMessages = [...roomsById.values()].filter((room) => room.lastSeq > 0);
-  const lastRows = withMessages.length
-    ? await db
-        .select()
-        .from(messages)
-        .where(or(...withMessages.map((room) => and(eq(messages.roomId, room.id), eq(messages.seq, room.lastSeq)))))
-    : [];
-  const lastMessages = new Map((await hydrateMessages(db, lastRows)).map((message) => [message.roomId, message]));
 
   return rows.map(({ room, readSeq, unreadCount: unread }) => ({
     id: room.id,
@@ -75,11 +79,11 @@ async function assembleRooms(db: Queryable, rows: RoomViewRow[]): Promise<Room[]
 }
 
 export async function listRooms(db: Queryable, userId: string): Promise<Room[]> {
-  return assembleRooms(db, await memberViewRows(db, eq(roomMembers.userId, userId)));
+  return assembleRooms(db, await memberViewRows(db, eq(roomMembers.userId, userId)), roomsOfUser(db, userId));
 }
 
 export async function roomForUser(db: Queryable, roomId: string, userId: string): Promise<Room> {
-  const [room] = await assembleRooms(db, await memberViewRows(db, and(eq(roomMembers.roomId, roomId), eq(roomMembers.userId, userId))));
+  const [room] = await assembleRooms(db, await memberViewRows(db, and(eq(roomMembers.roomId, roomId), eq(roomMembers.userId, userId))), oneRoom(roomId));
   if (!room) throw new ProtocolError('forbidden', 'you are not a member of this room');
   return room;
 }
@@ -87,22 +91,51 @@ export async function roomForUser(db: Queryable, roomId: string, userId: string)
 /** The room as each of its members sees it (their own unread count and read position). */
 export async function roomViewsForMembers(db: Queryable, roomId: string): Promise<Map<string, Room>> {
   const rows = await memberViewRows(db, eq(roomMembers.roomId, roomId));
-  const views = await assembleRooms(db, rows);
+  const views = await assembleRooms(db, rows, oneRoom(roomId));
   return new Map(rows.map((row, index) => [row.userId ?? '', views[index]!]));
 }
 
-/** Every public channel; unread counts only for the ones the caller belongs to. */
-export async function browseChannels(db: Queryable, userId: string): Promise<Room[]> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where the next page of `rooms:browse` starts: after the channel whose id is the cursor. */
+async function browseStart(db: Queryable, cursor: string | undefined): Promise<SQL | undefined> {
+  if (cursor === undefined) return undefined;
+  const [after] = UUID.test(cursor)
+    ? await db
+        .select({ id: rooms.id })
+        .from(rooms)
+        .where(and(eq(rooms.id, cursor), eq(rooms.kind, 'channel')))
+        .limit(1)
+    : [];
+  if (!after) throw new ProtocolError('invalid_input', 'cursor must be a nextCursor from rooms:browse');
+  // Compared in SQL with the stored timestamp: a JavaScript Date would drop its microseconds.
+  return sql`(${rooms.createdAt}, ${rooms.id}) > (select cursor_room.created_at, cursor_room.id from ${rooms} cursor_room where cursor_room.id = ${after.id})`;
+}
+
+/**
+ * One page of public channels, oldest first; unread counts only for the ones the caller belongs
+ * to. `nextCursor` is null on the last page.
+ */
+export async function browseChannels(
+  db: Queryable,
+  userId: string,
+  page: ParsedPayload<'rooms:browse'>,
+): Promise<{ rooms: Room[]; nextCursor: string | null }> {
   const rows = await db
     .select({ room: rooms, userId: roomMembers.userId, readSeq: roomMembers.readSeq, unreadCount })
     .from(rooms)
     .leftJoin(roomMembers, and(eq(roomMembers.roomId, rooms.id), eq(roomMembers.userId, userId)))
-    .where(eq(rooms.kind, 'channel'))
-    .orderBy(asc(rooms.createdAt), asc(rooms.id));
-  return assembleRooms(
+    .where(and(eq(rooms.kind, 'channel'), await browseStart(db, page.cursor)))
+    .orderBy(asc(rooms.createdAt), asc(rooms.id))
+    .limit(page.limit + 1);
+  const shown = rows.slice(0, page.limit);
+  const pageIds = shown.map((row) => row.room.id);
+  const views = await assembleRooms(
     db,
-    rows.map((row) => ({ ...row, unreadCount: row.readSeq === null ? 0 : row.unreadCount })),
+    shown.map((row) => ({ ...row, unreadCount: row.readSeq === null ? 0 : row.unreadCount })),
+    (roomId) => inArray(roomId, pageIds),
   );
+  return { rooms: views, nextCursor: rows.length > page.limit ? (pageIds.at(-1) ?? null) : null };
 }
 
 async function addMembers(db: Queryable, roomId: string, userIds: readonly string[]): Promise<void> {

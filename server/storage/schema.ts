@@ -48,8 +48,9 @@ export const rooms = pgTable(
     dmKey: text('dm_key').unique(),
   },
   (t) => [
+    // Serves rooms:browse, paged by (created_at, id).
     index('rooms_channels_idx')
-      .on(t.createdAt)
+      .on(t.createdAt, t.id)
       .where(sql`${t.kind} = 'channel'`),
   ],
 );
@@ -66,6 +67,12 @@ export const roomMembers = pgTable(
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
     deliveredSeq: integer('delivered_seq').notNull().default(0),
     readSeq: integer('read_seq').notNull().default(0),
+    /**
+     * Messages after `read_seq` that are not unread for this member: their own and deleted ones.
+     * Kept by triggers (migration 0002), so that unreadCount = rooms.last_seq - read_seq - this
+     * costs nothing per message (seqs have no gaps).
+     */
+    uncountedAfterRead: integer('uncounted_after_read').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.roomId, t.userId] }), index('room_members_user_idx').on(t.userId, t.roomId)],
 );
@@ -97,6 +104,10 @@ export const messages = pgTable(
     index('messages_search_idx').using('gin', t.search),
     // Serves messages:changes (a room's changes after an (updated_at, id) cursor).
     index('messages_room_updated_idx').on(t.roomId, t.updatedAt, t.id),
+    // Serves the deleted messages a (re)joining member does not count as unread.
+    index('messages_room_deleted_idx')
+      .on(t.roomId, t.seq)
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 

@@ -33,7 +33,7 @@ export function roomHandlers({ ctx, broadcaster }: RealtimeDeps): Pick<HandlerTa
   return {
     'rooms:list': async (_payload, call) => ({ rooms: await listRooms(ctx.db, call.userId) }),
 
-    'rooms:browse': async (_payload, call) => ({ rooms: await browseChannels(ctx.db, call.userId) }),
+    'rooms:browse': async (payload, call) => browseChannels(ctx.db, call.userId, payload),
 
     'rooms:create': async (payload, call) => {
       const { roomId, memberIds } = await createRoom(ctx.db, call.userId, payload);
