@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { ProtocolError } from '../common/protocol';
+import { ProtocolError, type ErrorInfo } from '../common/protocol';
 import { RATE_LIMIT_LOGINS_WINDOW_SECONDS, RATE_LIMIT_MESSAGES_WINDOW_SECONDS, type ServerConfig } from './config';
+import { EVENT_BUDGET_WINDOW_SECONDS, REGISTRATIONS_WINDOW_SECONDS, type EventBudgets } from './limits-config';
 
 /** A `rate_limited` failure that knows when the client may try again. */
 export class RateLimitedError extends ProtocolError {
@@ -10,6 +11,10 @@ export class RateLimitedError extends ProtocolError {
     readonly retryAfterSeconds: number,
   ) {
     super('rate_limited', message);
+  }
+
+  override toInfo(): ErrorInfo {
+    return { ...super.toInfo(), retryAfterSeconds: this.retryAfterSeconds };
   }
 }
 
@@ -35,19 +40,46 @@ class RateLimit {
   }
 }
 
+export type EventGroup = keyof EventBudgets;
+
 export interface RateLimits {
   messages: RateLimit;
   logins: RateLimit;
+  /** Per user, one budget per group of socket events. */
+  events: Record<EventGroup, RateLimit>;
+  /** Per address: accounts created, and login attempts whatever the username. */
+  registrations: RateLimit;
+  loginsPerAddress: RateLimit;
 }
 
 /** In Redis when there is one (shared by all nodes, with an in-memory fallback if Redis fails), else in memory. */
 export function createRateLimits(config: ServerConfig, redis: Redis | null): RateLimits {
   const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
     const memory = new RateLimiterMemory({ keyPrefix, points, duration });
-    return redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `droplink:${keyPrefix}`, points, duration, insuranceLimiter: memory }) : memory;
+    if (!redis) return memory;
+    // A key over its budget is then refused from memory until its window ends: a flood costs Redis nothing.
+    return new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `droplink:${keyPrefix}`,
+      points,
+      duration,
+      insuranceLimiter: memory,
+      inMemoryBlockOnConsumed: points,
+    });
   };
+  const { limits } = config;
+  const budget = (group: EventGroup, what: string) => new RateLimit(make(`events:${group}`, limits.events[group], EVENT_BUDGET_WINDOW_SECONDS), what);
   return {
     messages: new RateLimit(make('messages', config.rateLimitMessages, RATE_LIMIT_MESSAGES_WINDOW_SECONDS), 'messages'),
     logins: new RateLimit(make('logins', config.rateLimitLogins, RATE_LIMIT_LOGINS_WINDOW_SECONDS), 'login attempts'),
+    events: {
+      writes: budget('writes', 'changes'),
+      reads: budget('reads', 'requests'),
+      searches: budget('searches', 'searches'),
+      receipts: budget('receipts', 'receipts'),
+      signals: budget('signals', 'typing and presence updates'),
+    },
+    registrations: new RateLimit(make('registrations', limits.registrationsPerAddress, REGISTRATIONS_WINDOW_SECONDS), 'accounts created from this address'),
+    loginsPerAddress: new RateLimit(make('logins-per-address', limits.loginsPerAddress, RATE_LIMIT_LOGINS_WINDOW_SECONDS), 'login attempts from this address'),
   };
 }

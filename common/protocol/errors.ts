@@ -5,7 +5,12 @@ export const ERROR_CODES = ['invalid_input', 'unauthorized', 'forbidden', 'not_f
 const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-export const ErrorInfoSchema = z.object({ code: ErrorCodeSchema, message: z.string() });
+export const ErrorInfoSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  /** Extension, on `rate_limited`: seconds until the budget allows the next try. */
+  retryAfterSeconds: z.number().int().positive().optional(),
+});
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
 /** The JSON body of every failed HTTP request. */

@@ -26,6 +26,9 @@ export type HandlerTable = { [E in ClientEventName]: EventHandler<E> };
 type AnyHandler = (payload: unknown, call: Call) => Promise<object>;
 type Reply = ({ ok: true } & object) | { ok: false; error: ErrorInfo };
 
+/** Charges one event to the user's budget before anything else; throws `rate_limited` once it is spent. */
+export type ChargeEvent = (event: ClientEventName, userId: string) => Promise<void>;
+
 /** Tracks running handlers so a shutdown can let them finish, and refuses new ones once draining. */
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
@@ -49,7 +52,7 @@ export class InFlight {
  * schema, runs the handler, acks `{ok:true,...result}` or `{ok:false,error}`. Nothing a
  * client sends can throw out of here; unexpected errors are logged and acked `internal`.
  */
-export function bindHandlers(socket: DroplinkSocket, handlers: HandlerTable, inFlight: InFlight, logger: Logger): void {
+export function bindHandlers(socket: DroplinkSocket, handlers: HandlerTable, inFlight: InFlight, logger: Logger, charge: ChargeEvent): void {
   const userId = socket.data.userId;
   const listen = socket.on.bind(socket) as (event: string, listener: (...args: unknown[]) => void) => void;
 
@@ -86,6 +89,7 @@ export function bindHandlers(socket: DroplinkSocket, handlers: HandlerTable, inF
     let reply: Reply;
     try {
       if (inFlight.draining) throw new ProtocolError('internal', 'the server is shutting down');
+      await charge(event, userId);
       const parsed = parseInput(clientEvents[event].payload, payload);
       const result = await (handlers[event] as AnyHandler)(parsed, call);
       reply = { ok: true, ...result };

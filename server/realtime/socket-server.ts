@@ -10,6 +10,7 @@ import { roomIdsOfUser } from '../services/membership';
 import { Broadcaster } from './broadcaster';
 import { roomChannel, userChannel } from './channels';
 import type { RealtimeDeps } from './deps';
+import { EVENT_GROUPS } from './event-groups';
 import { bindHandlers, InFlight, type HandlerTable } from './handler';
 import { messageHandlers } from './handlers/messages';
 import { presenceHandlers } from './handlers/presence';
@@ -18,7 +19,11 @@ import { roomHandlers } from './handlers/rooms';
 import { typingHandlers } from './handlers/typing';
 import { userHandlers } from './handlers/users';
 import { PresenceLifecycle } from './presence-lifecycle';
+import { SocketCap } from './socket-cap';
 import type { DroplinkServer } from './types';
+
+/** The `connect_error` message for a user who has `SOCKETS_PER_USER` sockets on this node already. */
+const TOO_MANY_SOCKETS_CONNECT_ERROR = 'rate_limited';
 
 /** Socket.IO's limit for one incoming packet; no valid event comes near it. */
 const MAX_PACKET_BYTES = 1_000_000;
@@ -54,6 +59,7 @@ export function startSocketServer(
     ...userHandlers(deps),
   };
 
+  const socketCap = new SocketCap(ctx.config.limits.socketsPerUser, (userId) => io.of('/').adapter.rooms.get(userChannel(userId))?.size ?? 0);
   io.use((socket, next) => {
     const { auth, headers } = socket.handshake;
     const given = auth as { token?: unknown; clientSecret?: unknown } | undefined;
@@ -62,8 +68,15 @@ export function startSocketServer(
     const authenticate = async () => {
       const user = await userForToken(ctx, token);
       if (!user) return next(new Error(UNAUTHORIZED_CONNECT_ERROR));
-      socket.data = { userId: user.id, initialRoomIds: await roomIdsOfUser(ctx.db, user.id) };
-      next();
+      const release = socketCap.reserve(user.id);
+      if (!release) return next(new Error(TOO_MANY_SOCKETS_CONNECT_ERROR));
+      try {
+        socket.data = { userId: user.id, initialRoomIds: await roomIdsOfUser(ctx.db, user.id) };
+        next();
+      } finally {
+        // Socket.IO connects the socket (which joins its user channel) a tick after next().
+        setImmediate(release);
+      }
     };
     authenticate().catch((error: unknown) => {
       ctx.logger.error({ err: error }, 'socket authentication failed');
@@ -75,7 +88,7 @@ export function startSocketServer(
     const { userId, initialRoomIds } = socket.data;
     // Handlers are bound synchronously so that no event sent right after connecting is lost.
     void socket.join([userChannel(userId), ...initialRoomIds.map(roomChannel)]);
-    bindHandlers(socket, handlers, inFlight, ctx.logger);
+    bindHandlers(socket, handlers, inFlight, ctx.logger, (event, user) => ctx.rateLimits.events[EVENT_GROUPS[event]].consume(user));
     const report = (what: string) => (error: unknown) => ctx.logger.error({ err: error, userId }, what);
     void inFlight.track(presence.deviceConnected(userId, socket.id).catch(report('presence connect failed')));
     socket.on('disconnect', () => {

@@ -16,7 +16,8 @@ describe.each(STORAGES)('messages:search (%s)', (storage) => {
   let evesRoom: string;
 
   beforeAll(async () => {
-    server = await startTestServer(storage, { env: { RATE_LIMIT_MESSAGES: '1000' } });
+    // This suite searches far more often than a person: the search budget is tested in limits.test.ts.
+    server = await startTestServer(storage, { env: { RATE_LIMIT_MESSAGES: '1000', RATE_LIMIT_SEARCHES: '1000' } });
     [alice, bob, eve] = (await newMembers(server, 3, 'sr')) as [Member, Member, Member];
     shared = (await createRoom(alice.c, 'group', [bob])).id;
     alicesChannel = (await createRoom(alice.c, 'channel')).id;

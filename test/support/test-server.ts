@@ -159,6 +159,10 @@ export async function startTestServer(storage: Storage, opts: StartOptions = {})
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
+      // Every test client comes from 127.0.0.1: per-address limits would make the suites share one
+      // budget. test/server/auth-limits.test.ts sets them low to test them.
+      RATE_LIMIT_REGISTRATIONS: '1000000',
+      RATE_LIMIT_LOGINS_PER_ADDRESS: '1000000',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     };
     for (const [k, v] of Object.entries(opts.env ?? {})) {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CLIENT_SECRET_HEADER, LoginRequestSchema, ProtocolError, RegisterRequestSchema, type AuthResponse, type MeResponse } from '../../../common/protocol';
 import { authenticate } from '../../auth/authenticate';
 import { clientSecretAccepted } from '../../auth/client-secret';
+import { PasswordWork } from '../../auth/password-work';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import type { AppContext } from '../../context';
 import { createUser, describeUser, findUserByUsername } from '../../services/users';
@@ -15,15 +16,18 @@ function requireClientSecret(ctx: AppContext, request: FastifyRequest): void {
 }
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const passwordWork = new PasswordWork(ctx.config.limits.passwordHashConcurrency, ctx.config.limits.passwordHashQueue);
+
   app.post('/api/auth/register', async (request, reply) => {
     requireClientSecret(ctx, request);
     const input = parseInput(RegisterRequestSchema, request.body);
+    await ctx.rateLimits.registrations.consume(request.ip);
     if (await findUserByUsername(ctx.db, input.username)) {
       throw new ProtocolError('conflict', 'username is already taken');
     }
     const row = await createUser(ctx.db, {
       username: input.username,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await passwordWork.run(() => hashPassword(input.password)),
       displayName: input.displayName ?? input.username,
     });
     const body: AuthResponse = { user: await describeUser(ctx.presence, row), token: await ctx.tokens.issue(row.id) };
@@ -34,9 +38,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     requireClientSecret(ctx, request);
     const input = parseInput(LoginRequestSchema, request.body);
     const limitKey = `${input.username}|${request.ip}`;
+    await ctx.rateLimits.loginsPerAddress.consume(request.ip);
     await ctx.rateLimits.logins.consume(limitKey);
     const row = await findUserByUsername(ctx.db, input.username);
-    const valid = await verifyPassword(row?.passwordHash, input.password);
+    const valid = await passwordWork.run(() => verifyPassword(row?.passwordHash, input.password));
     if (!row || !valid) throw new ProtocolError('unauthorized', 'wrong username or password');
     await ctx.rateLimits.logins.reset(limitKey);
     const body: AuthResponse = { user: await describeUser(ctx.presence, row), token: await ctx.tokens.issue(row.id) };
