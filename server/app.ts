@@ -21,6 +21,7 @@ import type { PresenceTracker } from './presence/presence-tracker';
 import { RedisPresence, type PresenceTimings } from './presence/redis-presence';
 import { createRateLimits } from './rate-limits';
 import { startSocketServer } from './realtime/socket-server';
+import { startUploadCleanup } from './services/upload-cleanup';
 import { openStorage, type Storage } from './storage/database';
 
 export interface RunningServer {
@@ -124,6 +125,13 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
       presence,
       rateLimits: createRateLimits(config, redis?.pub ?? null),
     };
+    const uploadCleanup = startUploadCleanup(storage.db, {
+      dataDir: config.dataDir,
+      unattachedGraceMs: config.uploadUnattachedGraceMs,
+      intervalMs: config.uploadCleanupIntervalMs,
+      logger,
+    });
+    resources.add(() => uploadCleanup.stop());
 
     // Typed as Fastify's own logger interface, so that routes get the plain FastifyInstance type.
     const fastifyLogger: FastifyBaseLogger = logger;

@@ -18,6 +18,12 @@ export interface ServerConfig {
   redisUrl: string | null;
   tokenTtlSeconds: number;
   uploadMaxBytes: number;
+  /** Bytes of uploads one user may keep stored; an upload past it is refused (413 too_large). */
+  uploadQuotaBytes: number;
+  /** How often this node removes stale uploads (never attached, or of deleted messages). */
+  uploadCleanupIntervalMs: number;
+  /** How long an upload may stay unattached to a message before the clean-up removes it. */
+  uploadUnattachedGraceMs: number;
   /** Messages per user per `RATE_LIMIT_MESSAGES_WINDOW_SECONDS`. */
   rateLimitMessages: number;
   /** Login attempts per username and IP per `RATE_LIMIT_LOGINS_WINDOW_SECONDS`. */
@@ -107,6 +113,9 @@ const EnvSchema = z.object({
     .transform((value) => Number(value.slice(0, -1)) * (TTL_UNITS[value.slice(-1)] ?? 1))
     .default(30 * 86_400),
   UPLOAD_MAX_BYTES: integer(1, MAX_UPLOAD_BYTES).default(25 * 1024 * 1024),
+  UPLOAD_QUOTA_BYTES: integer(1, Number.MAX_SAFE_INTEGER).default(1024 * 1024 * 1024),
+  UPLOAD_CLEANUP_INTERVAL_SECONDS: integer(1, 7 * 86_400).default(3600),
+  UPLOAD_UNATTACHED_GRACE_SECONDS: integer(0, 365 * 86_400).default(86_400),
   RATE_LIMIT_MESSAGES: integer(1, 1_000_000).default(30),
   RATE_LIMIT_LOGINS: integer(1, 1_000_000).default(10),
   OFFLINE_GRACE_MS: integer(0, 9_999).default(5_000),
@@ -149,6 +158,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     redisUrl: e.REDIS_URL ?? null,
     tokenTtlSeconds: e.TOKEN_TTL,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    uploadQuotaBytes: e.UPLOAD_QUOTA_BYTES,
+    uploadCleanupIntervalMs: e.UPLOAD_CLEANUP_INTERVAL_SECONDS * 1000,
+    uploadUnattachedGraceMs: e.UPLOAD_UNATTACHED_GRACE_SECONDS * 1000,
     rateLimitMessages: e.RATE_LIMIT_MESSAGES,
     rateLimitLogins: e.RATE_LIMIT_LOGINS,
     limits: limitsConfig(e, e.RATE_LIMIT_MESSAGES),

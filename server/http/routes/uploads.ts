@@ -8,7 +8,7 @@ import type {} from '@fastify/multipart';
 import { ProtocolError, type UploadResponse } from '../../../common/protocol';
 import { authenticate } from '../../auth/authenticate';
 import type { AppContext } from '../../context';
-import { newAttachmentId, recordAttachment } from '../../services/attachments';
+import { assertQuotaLeft, newAttachmentId, recordAttachment } from '../../services/attachments';
 import { imageDimensions, INLINE_IMAGE_TYPES, sanitizeFileName, SNIFF_BYTES, storedMimeType } from '../../services/file-types';
 
 const UPLOADS_DIR = 'uploads';
@@ -45,6 +45,7 @@ export function uploadRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/uploads', async (request, reply) => {
     const user = await authenticate(ctx, request.headers.authorization);
     if (!request.isMultipart()) throw new ProtocolError('invalid_input', 'expected a multipart/form-data body');
+    await assertQuotaLeft(ctx.db, user.id, ctx.config.uploadQuotaBytes);
     const part = await request.file().catch((error: unknown) => {
       throw isMalformedMultipart(error) ? new ProtocolError('invalid_input', MALFORMED_MULTIPART) : error;
     });
@@ -76,16 +77,20 @@ export function uploadRoutes(app: FastifyInstance, ctx: AppContext): void {
       const head = capture.head();
       const mime = storedMimeType(head, part.mimetype);
       const { width, height } = INLINE_IMAGE_TYPES.has(mime) ? imageDimensions(head) : { width: null, height: null };
-      const attachment = await recordAttachment(ctx.db, {
-        id,
-        uploaderId: user.id,
-        name: sanitizeFileName(part.filename),
-        mime,
-        size,
-        width,
-        height,
-        storagePath,
-      });
+      const attachment = await recordAttachment(
+        ctx.db,
+        {
+          id,
+          uploaderId: user.id,
+          name: sanitizeFileName(part.filename),
+          mime,
+          size,
+          width,
+          height,
+          storagePath,
+        },
+        ctx.config.uploadQuotaBytes,
+      );
       const body: UploadResponse = { attachment };
       return reply.code(201).send(body);
     } catch (error) {
