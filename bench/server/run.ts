@@ -8,6 +8,7 @@
  * See bench/README.md.
  */
 import { randomBytes } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import { loadBenchConfig, type BenchConfig } from './bench-config';
 import { LoadFleet } from './load-fleet';
 import { stepFigures } from './metrics';
@@ -20,6 +21,7 @@ const progress = (message: string): void => console.error(`[bench:server] ${mess
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const now = (): number => performance.timeOrigin + performance.now();
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+const round2 = (n: number): number => Math.round(n * 100) / 100;
 /** Every generator learns the start time in advance, so they start together. */
 const START_LEAD_MS = 300;
 
@@ -108,6 +110,7 @@ async function main(): Promise<void> {
     void (live.server?.kill() ?? Promise.resolve()).finally(() => process.exit(2));
   }, config.deadlineMs);
 
+  const loadAtStart = loadavg()[0]!;
   const reports: ServerReport[] = [];
   for (const target of config.targets) {
     const report: ServerReport = {
@@ -144,6 +147,8 @@ async function main(): Promise<void> {
     sweepMs: config.sweepMs,
     drainMs: config.drainMs,
     idleSockets: config.clients * config.idleSocketsPerUser,
+    // Other work on the machine shares its cores with the servers and generators: compare within a run.
+    machine: { cpus: availableParallelism(), loadAverage1m: { start: round2(loadAtStart), end: round2(loadavg()[0]!) } },
     servers: Object.fromEntries(reports.map((r) => [r.target, r])),
     targets: TARGETS,
     met: targetsMet(reports),
