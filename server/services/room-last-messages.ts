@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Attachment, Message } from '../../common/protocol';
 import type { Queryable } from '../storage/database';
+import { messageColumns } from '../storage/message-columns';
 import { attachments, messages, reactions, rooms } from '../storage/schema';
 import { toAttachment, toMessage } from './serializers';
 
@@ -17,7 +18,7 @@ export async function lastMessagesOfRooms(db: Queryable, roomsWhere: SQL): Promi
     .where(and(roomsWhere, isNull(messages.deletedAt)));
   const [rows, attachmentRows, reactionRows] = await Promise.all([
     db
-      .select({ message: messages })
+      .select(messageColumns)
       .from(messages)
       .innerJoin(rooms, and(eq(rooms.id, messages.roomId), eq(rooms.lastSeq, messages.seq)))
       .where(roomsWhere),
@@ -38,6 +39,6 @@ export async function lastMessagesOfRooms(db: Queryable, roomsWhere: SQL): Promi
     reactionsByMessage.set(row.messageId, byEmoji);
   }
   return new Map(
-    rows.map(({ message }) => [message.roomId, toMessage(message, attachmentsByMessage.get(message.id) ?? [], reactionsByMessage.get(message.id) ?? {})]),
+    rows.map((message) => [message.roomId, toMessage(message, attachmentsByMessage.get(message.id) ?? [], reactionsByMessage.get(message.id) ?? {})]),
   );
 }

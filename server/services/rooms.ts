@@ -121,21 +121,27 @@ export async function browseChannels(
   userId: string,
   page: ParsedPayload<'rooms:browse'>,
 ): Promise<{ rooms: Room[]; nextCursor: string | null }> {
+  // The page is cut from the channel index first, so a page costs the same however many follow.
+  const pageIds = db
+    .select({ id: rooms.id })
+    .from(rooms)
+    .where(and(eq(rooms.kind, 'channel'), await browseStart(db, page.cursor)))
+    .orderBy(asc(rooms.createdAt), asc(rooms.id))
+    .limit(page.limit + 1);
   const rows = await db
     .select({ room: rooms, userId: roomMembers.userId, readSeq: roomMembers.readSeq, unreadCount })
     .from(rooms)
     .leftJoin(roomMembers, and(eq(roomMembers.roomId, rooms.id), eq(roomMembers.userId, userId)))
-    .where(and(eq(rooms.kind, 'channel'), await browseStart(db, page.cursor)))
-    .orderBy(asc(rooms.createdAt), asc(rooms.id))
-    .limit(page.limit + 1);
+    .where(inArray(rooms.id, pageIds))
+    .orderBy(asc(rooms.createdAt), asc(rooms.id));
   const shown = rows.slice(0, page.limit);
-  const pageIds = shown.map((row) => row.room.id);
+  const shownIds = shown.map((row) => row.room.id);
   const views = await assembleRooms(
     db,
     shown.map((row) => ({ ...row, unreadCount: row.readSeq === null ? 0 : row.unreadCount })),
-    (roomId) => inArray(roomId, pageIds),
+    (roomId) => inArray(roomId, shownIds),
   );
-  return { rooms: views, nextCursor: rows.length > page.limit ? (pageIds.at(-1) ?? null) : null };
+  return { rooms: views, nextCursor: rows.length > page.limit ? (shownIds.at(-1) ?? null) : null };
 }
 
 async function addMembers(db: Queryable, roomId: string, userIds: readonly string[]): Promise<void> {
