@@ -16,6 +16,14 @@ import { checkAck, checkPush } from './server-answers';
 import type { SessionTarget } from './session-service';
 
 const ACK_TIMEOUT_MS = 10_000;
+/**
+ * A `rate_limited` answer to these is waited out and asked again (reconnect catch-up in a user's
+ * many rooms can exceed the server's read budget; giving up would leave a gap). Sends have the
+ * outbox's own retry, typing is pointless to repeat.
+ */
+const NOT_RETRIED_WHEN_LIMITED: ReadonlySet<ClientEventName> = new Set(['messages:send', 'typing']);
+const RATE_LIMIT_RETRIES = 5;
+const RATE_LIMIT_WAIT_MAX_S = 30;
 
 export type ServerEventListener = <E extends ServerEventName>(event: E, payload: ServerPayload<E>) => void;
 /** Runs after every (re)connect, before the state turns online (sync, presence, outbox). */
@@ -88,8 +96,20 @@ export class ConnectionService {
     else this.setState({ status: 'offline', retryAt: null, reason: null });
   }
 
-  /** Emits a client event and resolves with its ack; never rejects. */
+  /** Emits a client event and resolves with its ack; never rejects. Waits out `rate_limited` (see above). */
   async request<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack<E>> {
+    let ack = await this.requestOnce(event, payload);
+    for (let retry = 0; retry < RATE_LIMIT_RETRIES && !NOT_RETRIED_WHEN_LIMITED.has(event); retry++) {
+      if (ack.ok || ack.error.code !== 'rate_limited') break;
+      const waitS = Math.min(ack.error.retryAfterSeconds ?? 1, RATE_LIMIT_WAIT_MAX_S);
+      this.log.warn(`connection: '${event}' was rate limited; asking again in ${waitS} s`);
+      await new Promise<void>((resolve) => this.clock.setTimeout(resolve, waitS * 1000));
+      ack = await this.requestOnce(event, payload);
+    }
+    return ack;
+  }
+
+  private async requestOnce<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack<E>> {
     const socket = this.socket;
     if (!socket?.connected) return { ok: false, error: OFFLINE_ERROR };
     let raw: unknown;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../../common/protocol';
+import type { Clock } from '../../../main/ports';
 import { systemClock } from '../../../main/services/clock';
 import { ConnectionService } from '../../../main/services/connection-service';
 import { testLogger } from '../../harness/recording-ports';
@@ -52,6 +53,9 @@ const ACKS: Record<string, unknown> = {
   typing: { ok: false, error: { code: 'forbidden', message: 'not a member' } },
   'presence:set': { ok: true, extra: 'dropped' },
 };
+/** Per event: how many times it is answered `rate_limited` before ACKS (counted down per request). */
+const LIMITED_ANSWERS: Record<string, number> = {};
+const rateLimited = { ok: false, error: { code: 'rate_limited', message: 'Slow down.', retryAfterSeconds: 2 } };
 
 let http: HttpServer;
 let io: Server;
@@ -63,7 +67,11 @@ beforeAll(async () => {
   io = new Server(http, { transports: ['websocket'] });
   io.on('connection', (socket) => {
     client = socket;
-    socket.onAny((event: string, _payload: unknown, ack?: (answer: unknown) => void) => ack?.(ACKS[event]));
+    socket.onAny((event: string, _payload: unknown, ack?: (answer: unknown) => void) => {
+      const limited = LIMITED_ANSWERS[event] ?? 0;
+      if (limited > 0) LIMITED_ANSWERS[event] = limited - 1;
+      ack?.(limited > 0 ? rateLimited : ACKS[event]);
+    });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
@@ -72,9 +80,19 @@ afterAll(async () => {
   await io.close();
 });
 
+/** The system clock with timers 100x faster; records the delays asked for. */
+const waits: number[] = [];
+const fastClock: Clock = {
+  ...systemClock,
+  setTimeout: (fn, ms) => {
+    waits.push(ms);
+    return systemClock.setTimeout(fn, ms / 100);
+  },
+};
+
 async function connected() {
   const log = testLogger('connection');
-  const connection = new ConnectionService(systemClock, log, () => undefined, { ackTimeoutMs: 2_000 });
+  const connection = new ConnectionService(fastClock, log, () => undefined, { ackTimeoutMs: 2_000 });
   const pushes: { name: string; payload: unknown }[] = [];
   connection.onServerEvent((name, payload) => void pushes.push({ name, payload }));
   client = null;
@@ -132,6 +150,37 @@ describe('ConnectionService validates what the server sends', () => {
     expect(dropped[1]).toMatch(/'typing' push .*typing/);
     expect(dropped[2]).toMatch(/'room:removed' push/);
     expect(log.lines.join('\n')).not.toContain(SECRET);
+    connection.dispose();
+  });
+});
+
+describe('ConnectionService waits out rate limits', () => {
+  it('asks a rate-limited read again after the time the server names, then returns its answer', async () => {
+    const { connection, log } = await connected();
+    LIMITED_ANSWERS['rooms:list'] = 2;
+    waits.length = 0;
+    expect(await connection.request('rooms:list', {})).toEqual({ ok: true, rooms: [room] });
+    expect(waits).toEqual([2_000, 2_000]);
+    expect(log.lines.filter((l) => l.includes("'rooms:list' was rate limited"))).toHaveLength(2);
+    connection.dispose();
+  });
+
+  it('gives up after five waits and hands the rate_limited answer on', async () => {
+    const { connection } = await connected();
+    LIMITED_ANSWERS['rooms:list'] = 100;
+    waits.length = 0;
+    expect(await connection.request('rooms:list', {})).toEqual(rateLimited);
+    expect(waits).toHaveLength(5);
+    LIMITED_ANSWERS['rooms:list'] = 0;
+    connection.dispose();
+  });
+
+  it('does not repeat typing (the outbox retries sends itself)', async () => {
+    const { connection } = await connected();
+    LIMITED_ANSWERS.typing = 1;
+    waits.length = 0;
+    expect(await connection.request('typing', { roomId: ROOM, typing: true })).toEqual(rateLimited);
+    expect(waits).toEqual([]);
     connection.dispose();
   });
 });
