@@ -5,6 +5,9 @@ import type { Queryable } from '../storage/database';
 import { attachments, messages, roomMembers, users, type AttachmentRow } from '../storage/schema';
 import { toAttachment } from './serializers';
 
+/** Where uploads are stored, relative to the data directory: one file per upload, named by its id. */
+export const UPLOADS_DIR = 'uploads';
+
 export const newAttachmentId = (): string => uuidv7();
 
 const MIB = 1024 * 1024;

@@ -1,9 +1,10 @@
-import { rm } from 'node:fs/promises';
+import { opendir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Queryable } from '../storage/database';
 import { attachments, messages } from '../storage/schema';
+import { UPLOADS_DIR } from './attachments';
 
 /** Rows removed per statement, so that one sweep never holds many row locks at once. */
 const BATCH = 500;
@@ -16,22 +17,30 @@ export interface UploadCleanupOptions {
   logger: Logger;
 }
 
+export interface SweepResult {
+  /** Uploads removed from the database and the disk. */
+  uploads: number;
+  /** Files in the uploads folder that no upload owned (left by a crash half way), removed. */
+  orphanFiles: number;
+}
+
 /**
  * Removes, from the database and then from the disk, every upload that was never attached to a
  * message within the grace period, and every file of a deleted message. The rows are claimed
  * with DELETE ... RETURNING over `FOR UPDATE SKIP LOCKED`, so nodes sweeping at the same time
- * split the work and no file is removed twice. Returns how many uploads it removed.
+ * split the work and no file is removed twice. Then removes files older than the grace period
+ * that no upload owns.
  */
-export async function removeStaleUploads(db: Queryable, options: UploadCleanupOptions): Promise<number> {
-  const cutoff = new Date(Date.now() - options.unattachedGraceMs).toISOString();
-  let removed = 0;
+export async function removeStaleUploads(db: Queryable, options: UploadCleanupOptions): Promise<SweepResult> {
+  const cutoff = new Date(Date.now() - options.unattachedGraceMs);
+  let uploads = 0;
   for (;;) {
     const claimed = await db
       .delete(attachments)
       .where(
         sql`${attachments.id} in (
           select stale.id from ${attachments} stale
-          where (stale.message_id is null and stale.created_at < ${cutoff}::timestamptz)
+          where (stale.message_id is null and stale.created_at < ${cutoff.toISOString()}::timestamptz)
              or stale.message_id in (select ${messages.id} from ${messages} where ${messages.deletedAt} is not null)
           limit ${BATCH}
           for update skip locked
@@ -39,9 +48,50 @@ export async function removeStaleUploads(db: Queryable, options: UploadCleanupOp
       )
       .returning({ storagePath: attachments.storagePath });
     for (const { storagePath } of claimed) await removeFile(options, storagePath);
-    removed += claimed.length;
-    if (claimed.length < BATCH) return removed;
+    uploads += claimed.length;
+    if (claimed.length < BATCH) break;
   }
+  return { uploads, orphanFiles: await removeOrphanFiles(db, options, cutoff) };
+}
+
+const UUID_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Files named like an upload that have no row and were last written before `cutoff`. An upload
+ * in progress writes its file before its row, so a young file without a row is left alone.
+ */
+async function removeOrphanFiles(db: Queryable, options: UploadCleanupOptions, cutoff: Date): Promise<number> {
+  let directory;
+  try {
+    directory = await opendir(path.join(options.dataDir, UPLOADS_DIR));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  let removed = 0;
+  let names: string[] = [];
+  const check = async (): Promise<void> => {
+    const owned = new Set((await db.select({ id: attachments.id }).from(attachments).where(inArray(attachments.id, names))).map((row) => row.id));
+    for (const name of names.filter((candidate) => !owned.has(candidate))) {
+      const storagePath = path.join(UPLOADS_DIR, name);
+      const written = await stat(path.join(options.dataDir, storagePath)).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      });
+      if (written && written.mtime < cutoff) {
+        await removeFile(options, storagePath);
+        removed += 1;
+      }
+    }
+    names = [];
+  };
+  for await (const entry of directory) {
+    if (!entry.isFile() || !UUID_NAME.test(entry.name)) continue;
+    names.push(entry.name);
+    if (names.length === BATCH) await check();
+  }
+  if (names.length > 0) await check();
+  return removed;
 }
 
 async function removeFile(options: UploadCleanupOptions, storagePath: string): Promise<void> {
@@ -56,8 +106,6 @@ async function removeFile(options: UploadCleanupOptions, storagePath: string): P
 }
 
 export interface UploadCleanup {
-  /** Runs one sweep now (after the one in progress, if any); resolves with the number removed. */
-  runNow(): Promise<number>;
   /** Stops the timer and waits for a sweep in progress. */
   stop(): Promise<void>;
 }
@@ -66,11 +114,11 @@ export interface UploadCleanup {
 export function startUploadCleanup(db: Queryable, options: UploadCleanupOptions & { intervalMs: number }): UploadCleanup {
   /** Settles when the latest sweep has; never rejects (each sweep's outcome is logged). */
   let settled: Promise<void> = Promise.resolve();
-  const sweep = (): Promise<number> => {
+  const sweep = (): Promise<SweepResult> => {
     const next = settled.then(() => removeStaleUploads(db, options));
     settled = next.then(
       (removed) => {
-        if (removed > 0) options.logger.info({ removed }, 'upload clean-up removed stale uploads');
+        if (removed.uploads > 0 || removed.orphanFiles > 0) options.logger.info(removed, 'upload clean-up removed stale uploads');
       },
       (error: unknown) => options.logger.error({ err: error }, 'upload clean-up failed; retrying at the next interval'),
     );
@@ -80,7 +128,6 @@ export function startUploadCleanup(db: Queryable, options: UploadCleanupOptions 
   const timer = setInterval(() => void sweep(), options.intervalMs);
   timer.unref();
   return {
-    runNow: sweep,
     stop: async () => {
       clearInterval(timer);
       await settled;

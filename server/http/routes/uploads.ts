@@ -8,10 +8,8 @@ import type {} from '@fastify/multipart';
 import { ProtocolError, type UploadResponse } from '../../../common/protocol';
 import { authenticate } from '../../auth/authenticate';
 import type { AppContext } from '../../context';
-import { assertQuotaLeft, newAttachmentId, recordAttachment } from '../../services/attachments';
+import { assertQuotaLeft, newAttachmentId, recordAttachment, UPLOADS_DIR } from '../../services/attachments';
 import { imageDimensions, INLINE_IMAGE_TYPES, sanitizeFileName, SNIFF_BYTES, storedMimeType } from '../../services/file-types';
-
-const UPLOADS_DIR = 'uploads';
 
 /** Passes a stream through, keeping a copy of its first `limit` bytes. */
 function headCapture(limit: number): { stream: Transform; head: () => Buffer } {

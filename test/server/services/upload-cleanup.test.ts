@@ -3,7 +3,7 @@
  * what it keeps, and that two nodes sweeping one database at once remove every file exactly once.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -93,17 +93,29 @@ describe.each(STORAGES)('removeStaleUploads (%s)', (kind) => {
     const ofDeleted = await storedUpload({ ageMs: 0, message: 'deleted' });
     const attached = await storedUpload({ ageMs: 2 * HOUR_MS, message: 'live' });
 
-    expect(await removeStaleUploads(nodes[0]!.db, { dataDir, unattachedGraceMs: HOUR_MS, logger })).toBe(2);
+    expect(await removeStaleUploads(nodes[0]!.db, { dataDir, unattachedGraceMs: HOUR_MS, logger })).toEqual({ uploads: 2, orphanFiles: 0 });
     expect(await rowsLeft([old, fresh, ofDeleted, attached])).toEqual([fresh, attached]);
     expect([old, fresh, ofDeleted, attached].map(onDisk)).toEqual([false, true, false, true]);
-    expect(await removeStaleUploads(nodes[0]!.db, { dataDir, unattachedGraceMs: HOUR_MS, logger })).toBe(0);
+    expect(await removeStaleUploads(nodes[0]!.db, { dataDir, unattachedGraceMs: HOUR_MS, logger })).toEqual({ uploads: 0, orphanFiles: 0 });
+  });
+
+  it('removes old files that no upload owns (left half way by a crash), not young ones nor owned ones', async () => {
+    const owned = await storedUpload({ ageMs: 0 });
+    await utimes(path.join(dataDir, 'uploads', owned), new Date(), new Date(Date.now() - 2 * HOUR_MS));
+    const [oldOrphan, youngOrphan] = [uuidv7(), uuidv7()];
+    for (const id of [oldOrphan, youngOrphan]) await writeFile(path.join(dataDir, 'uploads', id), 'left behind');
+    await utimes(path.join(dataDir, 'uploads', oldOrphan), new Date(), new Date(Date.now() - 2 * HOUR_MS));
+    await writeFile(path.join(dataDir, 'uploads', 'not-an-upload.txt'), 'someone else');
+
+    expect(await removeStaleUploads(nodes[0]!.db, { dataDir, unattachedGraceMs: HOUR_MS, logger })).toEqual({ uploads: 0, orphanFiles: 1 });
+    expect([oldOrphan, youngOrphan, owned, 'not-an-upload.txt'].map(onDisk)).toEqual([false, true, true, true]);
   });
 
   it('nodes sweeping at the same time remove each upload once, all of them', async () => {
     const stale = [];
     for (let i = 0; i < 1200; i += 1) stale.push(await storedUpload({ ageMs: 2 * HOUR_MS }));
     const removed = await Promise.all([...nodes, ...nodes].map((node) => removeStaleUploads(node.db, { dataDir, unattachedGraceMs: HOUR_MS, logger })));
-    expect(removed.reduce((sum, n) => sum + n, 0)).toBe(stale.length);
+    expect(removed.reduce((sum, n) => sum + n.uploads, 0)).toBe(stale.length);
     expect(await rowsLeft(stale)).toEqual([]);
     expect(stale.filter(onDisk)).toEqual([]);
   });
