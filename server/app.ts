@@ -140,6 +140,8 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
       bodyLimit: JSON_BODY_LIMIT,
       trustProxy: false,
       return503OnClosing: true,
+      // Keep-alive connections (a finished download, say) must not hold a shutdown open.
+      forceCloseConnections: true,
     });
     resources.add(() => app.close());
     app.addHook('onSend', async (_request, reply) => {

@@ -1,6 +1,6 @@
 import { call } from '../bridge/call';
 import { roomLabel } from '../lib/room-title';
-import type { Room } from '../shared/contract';
+import { BROWSE_LIMIT_MAX, type Room } from '../shared/contract';
 import { useMessagesStore } from '../stores/messages';
 import { readSeqOf, useRoomsStore } from '../stores/rooms';
 import { getMyId } from '../stores/session';
@@ -60,9 +60,20 @@ export async function createRoom(kind: 'channel' | 'group', name: string, topic:
   openRoom(room.id);
 }
 
+/** Enough for any real directory; the dialog filters what it has. */
+const BROWSE_PAGES_MAX = 40;
+
+/** Every channel one may join, page by page (the server answers at most BROWSE_LIMIT_MAX a page). */
 export async function browseChannels(): Promise<Room[]> {
-  const { rooms } = await call('rooms:browse', {});
-  return rooms;
+  const all: Room[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < BROWSE_PAGES_MAX; page++) {
+    const { rooms, nextCursor } = await call('rooms:browse', cursor === undefined ? { limit: BROWSE_LIMIT_MAX } : { cursor, limit: BROWSE_LIMIT_MAX });
+    all.push(...rooms);
+    if (!nextCursor) break;
+    cursor = nextCursor;
+  }
+  return all;
 }
 
 export async function joinRoom(roomId: string): Promise<void> {

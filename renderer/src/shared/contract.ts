@@ -17,6 +17,7 @@ export type {
 } from '../../../common/ipc';
 export type { Attachment, ErrorCode, Message, PresenceStatus, Receipt, Room, RoomKind, SettableStatus, User } from '../../../common/protocol';
 export {
+  BROWSE_LIMIT_MAX,
   HISTORY_LIMIT_MAX,
   MESSAGE_BODY_MAX,
   ROOM_NAME_MAX,

@@ -1,6 +1,6 @@
 import { waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { refreshRooms } from '../../../renderer/src/services/rooms';
+import { browseChannels, refreshRooms } from '../../../renderer/src/services/rooms';
 import { useNoticesStore } from '../../../renderer/src/stores/notices';
 import { useRoomsStore } from '../../../renderer/src/stores/rooms';
 import { FakeFailure, installFakeBridge, type FakeBridge } from '../support/fake-bridge';
@@ -38,5 +38,25 @@ describe('refreshRooms', () => {
     refreshRooms();
     await waitFor(() => expect(warn).toHaveBeenCalledWith('Could not refresh the room list:', 'internal', 'The server did not answer in time.'));
     expect(useNoticesStore.getState().notices).toEqual([]);
+  });
+});
+
+describe('browseChannels', () => {
+  it('follows nextCursor until the last page, so a directory of any size is shown whole', async () => {
+    const pages: Record<string, { rooms: ReturnType<typeof makeRoom>[]; nextCursor: string | null }> = {
+      first: { rooms: [makeRoom({ name: 'a' }), makeRoom({ name: 'b' })], nextCursor: 'c1' },
+      c1: { rooms: [makeRoom({ name: 'c' })], nextCursor: 'c2' },
+      c2: { rooms: [makeRoom({ name: 'd' })], nextCursor: null },
+    };
+    const asked: unknown[] = [];
+    bridge.handle('rooms:browse', (args) => {
+      asked.push(args);
+      const page = pages[args.cursor ?? 'first'];
+      if (!page) throw new FakeFailure('invalid_input', 'unknown cursor');
+      return page;
+    });
+    const rooms = await browseChannels();
+    expect(rooms.map((r) => r.name)).toEqual(['a', 'b', 'c', 'd']);
+    expect(asked).toEqual([{ limit: 500 }, { cursor: 'c1', limit: 500 }, { cursor: 'c2', limit: 500 }]);
   });
 });
