@@ -3,6 +3,7 @@ import { ProtocolError, type Receipt } from '../../common/protocol';
 import type { Logger } from '../logger';
 import type { Database } from '../storage/database';
 import { roomMembers, rooms } from '../storage/schema';
+import { GroupCommitQueue, type Waiting as GenericWaiting } from './group-commit-queue';
 import { toReceipt } from './serializers';
 
 /** A member moving its delivered (and for `read`, read) position forward. */
@@ -13,11 +14,7 @@ export interface ReceiptRequest {
   read: boolean;
 }
 
-interface Waiting {
-  request: ReceiptRequest;
-  resolve(receipt: Receipt | null): void;
-  reject(error: ProtocolError): void;
-}
+type Waiting = GenericWaiting<ReceiptRequest, Receipt | null>;
 
 /** Most (room, member) positions one statement moves. */
 const RECEIPT_BATCH_MAX = 500;
@@ -31,8 +28,7 @@ const memberKey = (r: ReceiptRequest) => `${r.roomId}:${r.userId}`;
  * member that moved (the one to push), null for the others and when nothing moved.
  */
 export class ReceiptBatcher {
-  private queue: Waiting[] = [];
-  private draining = false;
+  private readonly queue = new GroupCommitQueue<ReceiptRequest, Receipt | null>((batch) => this.commit(batch), { maxBatch: RECEIPT_BATCH_MAX });
 
   constructor(
     private readonly db: Database,
@@ -40,21 +36,7 @@ export class ReceiptBatcher {
   ) {}
 
   submit(request: ReceiptRequest): Promise<Receipt | null> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ request, resolve, reject });
-      if (!this.draining) {
-        this.draining = true;
-        setImmediate(() => void this.drain());
-      }
-    });
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      while (this.queue.length > 0) await this.commit(this.queue.splice(0, RECEIPT_BATCH_MAX));
-    } finally {
-      this.draining = false;
-    }
+    return this.queue.submit(request);
   }
 
   private async commit(batch: Waiting[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { ProtocolError, type Message } from '../../common/protocol';
 import type { Logger } from '../logger';
+import { GroupCommitQueue, type Waiting as GenericWaiting } from './group-commit-queue';
 import { StaleBatchError, type SendOutcome, type SendRequest } from './send-batch-writer';
 
 type WriteBatch = (requests: readonly SendRequest[]) => Promise<SendOutcome[]>;
@@ -12,11 +13,7 @@ export interface SendBatcherOptions {
   logger: Logger;
 }
 
-interface Waiting {
-  request: SendRequest;
-  resolve(result: { message: Message; created: boolean }): void;
-  reject(error: ProtocolError): void;
-}
+type Waiting = GenericWaiting<SendRequest, { message: Message; created: boolean }>;
 
 /** How often a batch that raced a concurrent commit is tried again before its sends are refused. */
 const STALE_ATTEMPTS = 3;
@@ -32,31 +29,17 @@ const pairKey = (request: SendRequest) => `${request.senderId}:${request.clientI
  * whole resolves none of its sends and refuses each with a retryable error.
  */
 export class SendBatcher {
-  private queue: Waiting[] = [];
-  private draining = false;
+  private readonly queue: GroupCommitQueue<SendRequest, { message: Message; created: boolean }>;
 
   constructor(
     private readonly write: WriteBatch,
     private readonly options: SendBatcherOptions,
-  ) {}
-
-  submit(request: SendRequest): Promise<{ message: Message; created: boolean }> {
-    if (this.queue.length >= this.options.maxQueue) return Promise.reject(busy());
-    return new Promise((resolve, reject) => {
-      this.queue.push({ request, resolve, reject });
-      if (!this.draining) {
-        this.draining = true;
-        setImmediate(() => void this.drain());
-      }
-    });
+  ) {
+    this.queue = new GroupCommitQueue((batch) => this.commit(batch), { maxBatch: options.maxBatch, maxQueue: options.maxQueue, overflow: busy });
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.queue.length > 0) await this.commit(this.queue.splice(0, this.options.maxBatch));
-    } finally {
-      this.draining = false;
-    }
+  submit(request: SendRequest): Promise<{ message: Message; created: boolean }> {
+    return this.queue.submit(request);
   }
 
   private async commit(batch: Waiting[]): Promise<void> {
