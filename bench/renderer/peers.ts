@@ -7,56 +7,15 @@
  *   sender: { type: 'connect', url, token } -> { type: 'connected' };
  *           { type: 'send', roomId, count, windowMs } -> { type: 'sent', acked, failed, sendMs, firstError }.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { v7 as uuidv7 } from 'uuid';
+import { IpcPeer, type IpcMessage } from '../support/ipc-peer';
 
-type Reply = Record<string, unknown> & { type: string };
+type Reply = IpcMessage;
+export type Peer = IpcPeer;
 
-/** A forked peer with request/reply over the IPC channel. */
-export class Peer {
-  private constructor(private readonly child: ChildProcess) {}
-
-  static start(role: 'server' | 'sender', env: Record<string, string> = {}): Peer {
-    const child = fork(import.meta.filename, [role], {
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
-    return new Peer(child);
-  }
-
-  /** Sends a message (if any) and waits for the reply of the given type. */
-  request<T extends Reply>(message: Reply | null, replyType: string, timeoutMs: number): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => done(new Error(`${replyType}: no answer within ${timeoutMs} ms`)), timeoutMs);
-      const onMessage = (reply: Reply): void => {
-        if (reply.type === 'error') done(new Error(String(reply.message)));
-        else if (reply.type === replyType) done(null, reply as T);
-      };
-      const onExit = (code: number | null): void => done(new Error(`the ${replyType} peer exited (${code}) before answering`));
-      const done = (error: Error | null, value?: T): void => {
-        clearTimeout(timer);
-        this.child.off('message', onMessage);
-        this.child.off('exit', onExit);
-        if (error) reject(error);
-        else resolve(value!);
-      };
-      this.child.on('message', onMessage);
-      this.child.once('exit', onExit);
-      if (message) this.child.send(message);
-    });
-  }
-
-  /** Asks the peer to finish and waits for its exit (killed after a grace period). */
-  async stop(graceMs = 10_000): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    if (this.child.connected) this.child.send({ type: 'close' });
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
-    await exited;
-    clearTimeout(timer);
-  }
-}
+/** Forks this file in the given role. */
+export const startPeer = (role: 'server' | 'sender', env: Record<string, string> = {}): Peer =>
+  IpcPeer.start(import.meta.filename, [role], `${role} peer`, env);
 
 // ---------------------------------------------------------------- child side
 

@@ -17,7 +17,7 @@ import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../playwright.config';
 import { DesktopDriver, RENDERER_BUILD_DIR, type TestUser } from '../../test/harness/desktop-driver';
 import { HARNESS_BINDING } from '../../test/harness/ipc-wire';
 import { connectUser, DEFAULT_PASSWORD, register, type Registered } from '../../test/support/protocol-client';
-import { Peer } from './peers';
+import { startPeer, type Peer } from './peers';
 import { seedRoom } from './seed';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -261,7 +261,7 @@ interface Setup {
 
 /** A real server in its own process, so it does not share an event loop with the desktop app's main services. */
 async function startServerPeer(dataDir: string): Promise<{ peer: Peer; url: string }> {
-  const peer = Peer.start('server', {
+  const peer = startPeer('server', {
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -447,7 +447,7 @@ async function main(): Promise<number> {
     setup = await setUp(dataDir);
     progress("starting Chromium and the other member's client ...");
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    sender = Peer.start('sender');
+    sender = startPeer('sender');
     await sender.request({ type: 'connect', url: setup.url, token: setup.sender.token }, 'connected', 30_000);
     const results: RunResult[] = [];
     let lastSeq = ROOM_SIZE;

@@ -1,5 +1,5 @@
 /** The parent's side of the load generators: splits the rooms among them and merges their answers. */
-import { IpcPeer, type IpcMessage } from './ipc-peer';
+import { IpcPeer, type IpcMessage } from '../support/ipc-peer';
 import type { StepCounts } from './metrics';
 import type { ServerKind } from './server-kinds';
 

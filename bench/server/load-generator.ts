@@ -14,7 +14,7 @@
  */
 import { connectClient, type BenchConnection, type SendOutcome } from './clients';
 import { createGroup, mapLimit, registerUsers, type SeededUser } from './droplink-seed';
-import { serveRequests, type IpcMessage } from './ipc-peer';
+import { serveRequests, type IpcMessage } from '../support/ipc-peer';
 import type { ServerKind } from './server-kinds';
 
 const CONNECT_PARALLEL = 50;

@@ -7,7 +7,7 @@
  *   { type: 'memory' } -> { type: 'memory', rss, heapUsed, external } after a full GC
  *   { type: 'close' } -> closes the server and exits
  */
-import { replyError, serveRequests } from './ipc-peer';
+import { replyError, serveRequests } from '../support/ipc-peer';
 import type { ServerKind } from './server-kinds';
 
 interface Running {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { IpcPeer } from './ipc-peer';
+import { IpcPeer } from '../support/ipc-peer';
 import { createBenchDatabase, type BenchDatabase } from './postgres-database';
 import { kindOf, SERVER_LABELS, type ServerTarget } from './server-kinds';
 
