@@ -17,7 +17,7 @@ import { PresenceService } from './services/presence-service';
 import { DELIVERED_FLUSH_MS, READ_FLUSH_MS, ReceiptBatcher } from './services/receipt-batcher';
 import { RoomDirectory } from './services/room-directory';
 import { ServerHttpService } from './services/server-http-service';
-import { attachmentPath, createAttachmentProxy, type AttachmentProxy } from './services/attachment-proxy';
+import { attachmentPath, createAttachmentProxy, proxiedImagePath, type AttachmentProxy } from './services/attachment-proxy';
 import { ServerChangeGuard } from './services/server-change-guard';
 import { SessionService } from './services/session-service';
 import { SettingsService } from './services/settings-service';
@@ -307,6 +307,21 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     'users:search': async ({ query }) => serverHttp.searchUsers(query),
     'uploads:start': async (args) => serverHttp.upload(args),
     'files:link': async ({ attachmentId }) => ({ url: `${options.attachmentOrigin}${attachmentPath(attachmentId)}` }),
+    'images:link': async ({ path }) => {
+      const proxied = proxiedImagePath(path);
+      if (!proxied) throw new DesktopError(errorInfo('invalid_input', 'Not an avatar or preview image path.'));
+      return { url: `${options.attachmentOrigin}${proxied}` };
+    },
+    'profile:set-avatar': async (args) => {
+      const result = await serverHttp.setAvatar(args);
+      await session.updateUser(result.user);
+      return result;
+    },
+    'profile:remove-avatar': async () => {
+      const result = await serverHttp.removeAvatar();
+      await session.updateUser(result.user);
+      return result;
+    },
     'settings:get': async () => settings.get(),
     'settings:set': async (patch) => {
       if (patch.serverUrl !== undefined) await serverGuard.approve(patch.serverUrl, 'settings');

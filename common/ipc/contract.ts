@@ -47,6 +47,12 @@ const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 const Empty = z.object({}).strict();
 const Nothing = z.object({});
 
+/** Avatars the server accepts (it re-encodes them to a 256x256 webp). */
+const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
+/** The server-relative image paths the protocol hands out: `User.avatarUrl` and `LinkPreview.imageUrl`. */
+const SERVER_IMAGE_PATH = /^\/api\/(?:users\/[0-9a-f-]{36}\/avatar(?:\?v=\d{1,12})?|previews\/[0-9a-f-]{36}\/image)$/i;
+
 /** Desktop-only calls, handled by main's own services. */
 const desktop = {
   'app:info': {
@@ -107,6 +113,24 @@ const desktop = {
   },
   /** A URL the renderer can put in <img src> / a download link for an attachment. */
   'files:link': { args: z.object({ attachmentId: IdSchema }), result: z.object({ url: z.string() }) },
+  /** A URL an <img> can use for a server image path (an avatar or a link preview image), through main's proxy. */
+  'images:link': {
+    args: z.object({ path: z.string().max(200).regex(SERVER_IMAGE_PATH, 'not an avatar or preview image path') }),
+    result: z.object({ url: z.string() }),
+  },
+  /** Uploads the signed-in user's avatar (`POST /api/me/avatar`); progress arrives as `upload:progress` with `uploadId`. */
+  'profile:set-avatar': {
+    args: z.object({
+      uploadId: IdSchema,
+      mime: z.enum(AVATAR_TYPES, 'avatars must be PNG, JPEG, WebP or GIF images'),
+      data: z
+        .instanceof(Uint8Array)
+        .refine((data) => data.byteLength > 0, 'the image is empty')
+        .refine((data) => data.byteLength <= AVATAR_MAX_BYTES, `avatars larger than ${AVATAR_MAX_BYTES / (1024 * 1024)} MiB cannot be uploaded`),
+    }),
+    result: z.object({ user: UserSchema }),
+  },
+  'profile:remove-avatar': { args: Empty, result: z.object({ user: UserSchema }) },
   'settings:get': { args: Empty, result: SettingsSchema },
   'settings:set': { args: SettingsPatchSchema, result: SettingsSchema },
   /** Tells main which room the user is looking at (null: none), for notifications and unreads. */

@@ -74,17 +74,56 @@ function contentDisposition(kind: 'inline' | 'attachment', filename: string): st
 
 export type AttachmentProxy = (pathname: string) => Promise<Response | null>;
 
+/**
+ * Besides attachments, the window shows two other kinds of server images through the same proxy:
+ * avatars (`/attachments/avatars/<userId>/<version>`) and link preview images
+ * (`/attachments/previews/<previewId>`). The version is part of the path so that a new avatar is
+ * a new URL (the response may then be cached as immutable).
+ */
+const AVATAR_PATH = /^\/attachments\/avatars\/([^/]+)\/(\d{1,12})$/;
+const PREVIEW_PATH = /^\/attachments\/previews\/([^/]+)$/;
+const SERVER_AVATAR_PATH = /^\/api\/users\/([^/?]+)\/avatar(?:\?v=(\d{1,12}))?$/;
+const SERVER_PREVIEW_PATH = /^\/api\/previews\/([^/?]+)\/image$/;
+
+/**
+ * The window's path for a server-relative image path the protocol hands out (`User.avatarUrl`,
+ * `LinkPreview.imageUrl`), or null when it is neither.
+ */
+export function proxiedImagePath(serverPath: string): string | null {
+  const avatar = SERVER_AVATAR_PATH.exec(serverPath);
+  if (avatar && IdSchema.safeParse(avatar[1]).success) return `${ATTACHMENT_PATH_PREFIX}avatars/${avatar[1]}/${avatar[2] ?? '0'}`;
+  const preview = SERVER_PREVIEW_PATH.exec(serverPath);
+  if (preview && IdSchema.safeParse(preview[1]).success) return `${ATTACHMENT_PATH_PREFIX}previews/${preview[1]}`;
+  return null;
+}
+
+/** What a window path asks the server for: the upstream path and the file name to fall back on. */
+function upstreamOf(pathname: string): { path: string; fallbackName: string } | null {
+  const avatar = AVATAR_PATH.exec(pathname);
+  if (avatar) {
+    const id = IdSchema.safeParse(avatar[1]);
+    return id.success ? { path: `${API_PATHS.users}/${id.data}/avatar?v=${avatar[2]}`, fallbackName: `avatar-${id.data}` } : null;
+  }
+  const preview = PREVIEW_PATH.exec(pathname);
+  if (preview) {
+    const id = IdSchema.safeParse(preview[1]);
+    return id.success ? { path: `/api/previews/${id.data}/image`, fallbackName: `preview-${id.data}` } : null;
+  }
+  const id = IdSchema.safeParse(pathname.slice(ATTACHMENT_PATH_PREFIX.length));
+  return id.success ? { path: `${API_PATHS.files}/${id.data}`, fallbackName: `attachment-${id.data}` } : null;
+}
+
 /** Answers requests under ATTACHMENT_PATH_PREFIX (null for any other path). */
 export function createAttachmentProxy(session: () => { url: string; token: string } | null): AttachmentProxy {
   return async (pathname) => {
     if (!pathname.startsWith(ATTACHMENT_PATH_PREFIX)) return null;
-    const id = IdSchema.safeParse(pathname.slice(ATTACHMENT_PATH_PREFIX.length));
-    if (!id.success) return plain(404, 'Not found');
+    const upstreamPath = upstreamOf(pathname);
+    if (!upstreamPath) return plain(404, 'Not found');
     const target = session();
     if (!target) return plain(401, 'Signed out');
     let upstream: Response;
     try {
-      upstream = await fetch(serverUrlFor(target.url, `${API_PATHS.files}/${id.data}`), {
+      upstream = await fetch(serverUrlFor(target.url, upstreamPath.path), {
         headers: { authorization: `Bearer ${target.token}` },
         redirect: 'error',
       });
@@ -102,7 +141,7 @@ export function createAttachmentProxy(session: () => { url: string; token: strin
       if (value) headers.set(name, value);
     }
     const mediaType = mediaTypeOf(upstream.headers.get('content-type'));
-    const filename = safeFilename(filenameFromDisposition(upstream.headers.get('content-disposition')), `attachment-${id.data}`);
+    const filename = safeFilename(filenameFromDisposition(upstream.headers.get('content-disposition')), upstreamPath.fallbackName);
     if (INLINE_IMAGE_TYPES.has(mediaType)) {
       headers.set('content-type', mediaType);
       headers.set('content-disposition', contentDisposition('inline', filename));

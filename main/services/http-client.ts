@@ -2,7 +2,7 @@ import { CLIENT_SECRET_HEADER, ErrorBodySchema } from '../../common/protocol';
 import { DesktopError, errorInfo } from './errors';
 
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   token?: string;
   json?: unknown;
   /** A ready-made body (with its `contentType`), e.g. a streamed multipart upload. */

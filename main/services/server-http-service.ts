@@ -1,13 +1,15 @@
-import { API_PATHS, UploadResponseSchema, UsersResponseSchema, type Attachment, type User } from '../../common/protocol';
+import { API_PATHS, MeResponseSchema, UploadResponseSchema, UsersResponseSchema, type Attachment, type User } from '../../common/protocol';
 import type { DesktopEvent } from '../../common/ipc';
 import { DesktopError, errorInfo, SIGNED_OUT_ERROR } from './errors';
 import { requestJson } from './http-client';
 import { progressStream } from './progress-stream';
 import type { SessionService } from './session-service';
 
+const AVATAR_PATH = `${API_PATHS.me}/avatar`;
+
 const unexpected = (): DesktopError => new DesktopError(errorInfo('internal', 'The server sent an unexpected answer.'));
 
-/** The HTTP side of the server API that the renderer reaches through main: uploads and user search. */
+/** The HTTP side of the server API that the renderer reaches through main: uploads, user search and the avatar. */
 export class ServerHttpService {
   constructor(
     private readonly session: Pick<SessionService, 'current'>,
@@ -16,6 +18,27 @@ export class ServerHttpService {
 
   /** Streams the multipart body to the server, reporting progress as the bytes are taken. */
   async upload(input: { uploadId: string; name: string; mime: string; data: Uint8Array }): Promise<{ attachment: Attachment }> {
+    const parsed = UploadResponseSchema.safeParse(await this.postFile(API_PATHS.uploads, input));
+    if (!parsed.success) throw unexpected();
+    return parsed.data;
+  }
+
+  /** Replaces the signed-in user's avatar; the server answers with the updated user. */
+  async setAvatar(input: { uploadId: string; mime: string; data: Uint8Array }): Promise<{ user: User }> {
+    const name = `avatar.${input.mime.split('/')[1] ?? 'img'}`;
+    const parsed = MeResponseSchema.safeParse(await this.postFile(AVATAR_PATH, { ...input, name }));
+    if (!parsed.success) throw unexpected();
+    return parsed.data;
+  }
+
+  async removeAvatar(): Promise<{ user: User }> {
+    const target = this.requireSession();
+    const parsed = MeResponseSchema.safeParse(await requestJson(target.url, AVATAR_PATH, { method: 'DELETE', token: target.token }));
+    if (!parsed.success) throw unexpected();
+    return parsed.data;
+  }
+
+  private async postFile(pathname: string, input: { uploadId: string; name: string; mime: string; data: Uint8Array }): Promise<unknown> {
     const target = this.requireSession();
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(input.data)], { type: input.mime || 'application/octet-stream' }), input.name);
@@ -23,16 +46,7 @@ export class ServerHttpService {
     const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
     const bytes = new Uint8Array(await encoded.arrayBuffer());
     const report = (loaded: number): void => this.emit({ type: 'upload:progress', payload: { uploadId: input.uploadId, loaded, total: bytes.byteLength } });
-    const parsed = UploadResponseSchema.safeParse(
-      await requestJson(target.url, API_PATHS.uploads, {
-        method: 'POST',
-        token: target.token,
-        body: progressStream(bytes, report),
-        contentType,
-      }),
-    );
-    if (!parsed.success) throw unexpected();
-    return parsed.data;
+    return requestJson(target.url, pathname, { method: 'POST', token: target.token, body: progressStream(bytes, report), contentType });
   }
 
   async searchUsers(query: string): Promise<{ users: User[] }> {

@@ -90,6 +90,20 @@ export class SessionService {
     await this.signOut(reason);
   }
 
+  /**
+   * The signed-in user changed (name, avatar): what state() reports and the vault keeps follows,
+   * so the next launch starts from it. Listeners are not told: the connection stays as it is.
+   */
+  async updateUser(user: User): Promise<void> {
+    if (!this.stored || this.stored.user.id !== user.id) return;
+    this.stored = { ...this.stored, user };
+    try {
+      await this.vault.save(this.stored);
+    } catch (err) {
+      this.log.warn('session: could not store the updated profile', err);
+    }
+  }
+
   onChange(listener: SessionListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTACHMENT_CSP, createAttachmentProxy, safeFilename } from '../../../main/services/attachment-proxy';
+import { ATTACHMENT_CSP, createAttachmentProxy, proxiedImagePath, safeFilename } from '../../../main/services/attachment-proxy';
 
 /** A hostile server: each attachment id answers with a different dangerous content type. */
 const FILES: Record<string, { type: string; disposition?: string; body: string }> = {
@@ -26,13 +26,27 @@ const FILES: Record<string, { type: string; disposition?: string; body: string }
   '00000000-0000-7000-8000-000000000007': { type: '', body: '<html>sniff me</html>' },
 };
 
+/** Avatars and preview images, by the exact server path the proxy must ask for. */
+const USER_ID = '00000000-0000-7000-8000-0000000000a1';
+const PREVIEW_ID = '00000000-0000-7000-8000-0000000000b1';
+const HOSTILE_PREVIEW_ID = '00000000-0000-7000-8000-0000000000b2';
+const IMAGES: Record<string, { type: string; body: string }> = {
+  [`/api/users/${USER_ID}/avatar?v=3`]: { type: 'image/webp', body: 'RIFF-avatar' },
+  [`/api/previews/${PREVIEW_ID}/image`]: { type: 'image/webp', body: 'RIFF-preview' },
+  [`/api/previews/${HOSTILE_PREVIEW_ID}/image`]: { type: 'text/html', body: '<script>alert(1)</script>' },
+};
+
 let server: Server;
 let baseUrl = '';
 const seen: IncomingHttpHeaders[] = [];
+const requestedPaths: string[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     seen.push(req.headers);
+    requestedPaths.push(req.url ?? '');
+    const image = IMAGES[req.url ?? ''];
+    if (image) return void res.writeHead(200, { 'content-type': image.type }).end(image.body);
     const file = FILES[(req.url ?? '').replace('/api/files/', '')];
     if (!file) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
     const headers: Record<string, string> = { 'content-length': String(Buffer.byteLength(file.body, 'latin1')), etag: '"v1"' };
@@ -107,5 +121,75 @@ describe('attachment proxy against a hostile server', () => {
     expect(unreachable?.headers.get('content-security-policy')).toBe(ATTACHMENT_CSP);
     expect(seen.at(-1)?.authorization).toBe('Bearer tok');
     expect(await proxy('/index.html')).toBeNull();
+  });
+});
+
+describe('avatars and link preview images through the same proxy', () => {
+  const fetchPath = async (pathname: string) => {
+    const response = await proxy(pathname);
+    if (!response) throw new Error('not handled');
+    return response;
+  };
+
+  it("maps the protocol's server paths to the window's proxy paths, and nothing else", () => {
+    expect(proxiedImagePath(`/api/users/${USER_ID}/avatar?v=3`)).toBe(`/attachments/avatars/${USER_ID}/3`);
+    expect(proxiedImagePath(`/api/users/${USER_ID}/avatar`)).toBe(`/attachments/avatars/${USER_ID}/0`);
+    expect(proxiedImagePath(`/api/previews/${PREVIEW_ID}/image`)).toBe(`/attachments/previews/${PREVIEW_ID}`);
+    for (const bad of [
+      `/api/users/not-an-id/avatar?v=1`,
+      `/api/users/${USER_ID}/avatar?v=1&x=2`,
+      `/api/users/${USER_ID}/avatar/../../files/x`,
+      `https://evil.example/api/previews/${PREVIEW_ID}/image`,
+      `/api/files/${USER_ID}`,
+      `/api/previews/${PREVIEW_ID}/image?x=1`,
+    ])
+      expect(proxiedImagePath(bad), bad).toBeNull();
+  });
+
+  it('serves an avatar of a version inline, from the server path with that version, with the token', async () => {
+    const response = await fetchPath(`/attachments/avatars/${USER_ID}/3`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect(response.headers.get('content-disposition')).toMatch(/^inline; filename="avatar-/);
+    expect(response.headers.get('content-security-policy')).toBe(ATTACHMENT_CSP);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(await response.text()).toBe('RIFF-avatar');
+    expect(requestedPaths.at(-1)).toBe(`/api/users/${USER_ID}/avatar?v=3`);
+    expect(seen.at(-1)?.authorization).toBe('Bearer tok');
+  });
+
+  it('serves a preview image inline; one the server sends as HTML is defused into a download', async () => {
+    const image = await fetchPath(`/attachments/previews/${PREVIEW_ID}`);
+    expect(image.headers.get('content-type')).toBe('image/webp');
+    expect(await image.text()).toBe('RIFF-preview');
+    expect(requestedPaths.at(-1)).toBe(`/api/previews/${PREVIEW_ID}/image`);
+    const hostile = await fetchPath(`/attachments/previews/${HOSTILE_PREVIEW_ID}`);
+    expect(hostile.headers.get('content-type')).toBe('application/octet-stream');
+    expect(hostile.headers.get('content-disposition')).toMatch(/^attachment; /);
+    expect(hostile.headers.get('content-security-policy')).toBe(ATTACHMENT_CSP);
+    await hostile.body?.cancel();
+  });
+
+  it('a missing avatar is 404, a malformed path never reaches the server, signed out is 401', async () => {
+    const missing = await fetchPath(`/attachments/avatars/${USER_ID}/4`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toBe(ATTACHMENT_CSP);
+    const before = requestedPaths.length;
+    for (const bad of [
+      '/attachments/avatars/not-an-id/1',
+      `/attachments/avatars/${USER_ID}`,
+      `/attachments/avatars/${USER_ID}/x`,
+      `/attachments/avatars/${USER_ID}/1/extra`,
+      '/attachments/previews/not-an-id',
+      `/attachments/previews/${PREVIEW_ID}/image`,
+    ]) {
+      const response = await fetchPath(bad);
+      expect(response.status, bad).toBe(404);
+      expect(response.headers.get('content-security-policy')).toBe(ATTACHMENT_CSP);
+    }
+    expect(requestedPaths.length).toBe(before);
+    const signedOut = await createAttachmentProxy(() => null)(`/attachments/avatars/${USER_ID}/3`);
+    expect(signedOut?.status).toBe(401);
   });
 });

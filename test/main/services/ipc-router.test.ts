@@ -67,6 +67,15 @@ describe('answerInvoke', () => {
     ['shell:open-external', 'https://example.com'],
     ['settings:set', { serverUrl: 'javascript:alert(1)' }],
     ['session:login', { serverUrl: 'file:///etc/passwd', username: 'a', password: 'b' }],
+    ['profile:set-avatar', { uploadId: '00000000-0000-7000-8000-000000000001', mime: 'image/svg+xml', data: new Uint8Array(4) }],
+    ['profile:set-avatar', { uploadId: '00000000-0000-7000-8000-000000000001', mime: 'image/png', data: new Uint8Array(0) }],
+    ['profile:set-avatar', { uploadId: '00000000-0000-7000-8000-000000000001', mime: 'image/png', data: 'iVBORw0KGgo=' }],
+    ['profile:set-avatar', { uploadId: 'nope', mime: 'image/png', data: new Uint8Array(4) }],
+    ['profile:remove-avatar', { userId: '00000000-0000-7000-8000-000000000001' }],
+    ['images:link', { path: 'https://evil.example/a.png' }],
+    ['images:link', { path: '/api/files/00000000-0000-7000-8000-000000000001' }],
+    ['images:link', { path: '/api/users/00000000-0000-7000-8000-000000000001/avatar?v=1&token=x' }],
+    ['images:link', { path: '/api/previews/../../me/image' }],
   ] as const)('%s with %j -> invalid_input, handler not called', async (name, args) => {
     let called = false;
     const response = await answerInvoke(name, async () => ((called = true), {}) as never, trustMain, MAIN, args, silentLogger);
@@ -84,6 +93,25 @@ describe('answerInvoke', () => {
       error: { code: 'invalid_input', message: 'Invalid arguments for uploads:start: data: files larger than 25 MiB cannot be uploaded' },
     });
     expect(called).toBe(false);
+  });
+
+  it('profile:set-avatar over 5 MiB -> invalid_input saying so; exactly 5 MiB passes', async () => {
+    let calls = 0;
+    const avatar = (bytes: number) => ({ uploadId: '00000000-0000-7000-8000-000000000001', mime: 'image/png', data: new Uint8Array(bytes) });
+    const handler = async () => ((calls += 1), {}) as never;
+    const tooBig = await answerInvoke('profile:set-avatar', handler, trustMain, MAIN, avatar(5 * 1024 * 1024 + 1), silentLogger);
+    expect(tooBig).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Invalid arguments for profile:set-avatar: data: avatars larger than 5 MiB cannot be uploaded' },
+    });
+    expect(calls).toBe(0);
+    expect((await answerInvoke('profile:set-avatar', handler, trustMain, MAIN, avatar(5 * 1024 * 1024), silentLogger)).ok).toBe(true);
+    expect(calls).toBe(1);
+  });
+
+  it('images:link accepts the avatar and preview paths the protocol hands out', async () => {
+    for (const path of ['/api/users/00000000-0000-7000-8000-000000000001/avatar?v=2', '/api/previews/00000000-0000-7000-8000-000000000001/image'])
+      expect((await answerInvoke('images:link', async () => ({ url: 'x' }), trustMain, MAIN, { path }, silentLogger)).ok).toBe(true);
   });
 
   it('passes parsed (trimmed, defaulted) args and wraps the value', async () => {
