@@ -22,6 +22,8 @@ export interface BenchConfig {
   targets: ServerTarget[];
   postgresUrl: string;
   droplinkLogLevel: string;
+  /** When set (BENCH_CPU_PROF_DIR), every server under test writes a V8 CPU profile there. */
+  cpuProfileDir: string | undefined;
   /** The whole benchmark gives up after this long (exit 2). */
   deadlineMs: number;
 }
@@ -65,16 +67,25 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
   return n;
 }
 
+/** BENCH_SWEEP: the sweep's rates (comma list), or `none` to skip it (e.g. for a profile of the main step). */
+function sweepFrom(value: string | undefined, fallback: number[]): number[] {
+  if (value === undefined || value.trim() === '') return fallback;
+  if (value.trim() === 'none') return [];
+  return value.split(',').map((rate) => positiveInteger('BENCH_SWEEP', rate.trim(), 1));
+}
+
 export function loadBenchConfig(env: Record<string, string | undefined>): BenchConfig {
   const quick = env.BENCH_QUICK === '1';
   return {
     quick,
     ...(quick ? QUICK : FULL),
+    sweepRates: sweepFrom(env.BENCH_SWEEP, (quick ? QUICK : FULL).sweepRates),
     roomSize: 10,
     idleSocketsPerUser: 2,
     generators: positiveInteger('BENCH_GENERATORS', env.BENCH_GENERATORS, 2),
     targets: targetsFrom(env.BENCH_SERVERS),
     postgresUrl: env.BENCH_POSTGRES_URL ?? 'postgres://127.0.0.1:5432/test',
     droplinkLogLevel: env.BENCH_LOG_LEVEL ?? 'silent',
+    cpuProfileDir: env.BENCH_CPU_PROF_DIR || undefined,
   };
 }

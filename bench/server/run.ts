@@ -43,7 +43,11 @@ async function benchServer(target: ServerTarget, config: BenchConfig, report: Se
   const rooms = config.clients / config.roomSize;
   const idleSockets = config.clients * config.idleSocketsPerUser;
   progress(`${SERVER_LABELS[target]}: starting`);
-  const server = (live.server = await launchServer(target, { postgresUrl: config.postgresUrl, logLevel: config.droplinkLogLevel }));
+  const server = (live.server = await launchServer(target, {
+    postgresUrl: config.postgresUrl,
+    logLevel: config.droplinkLogLevel,
+    cpuProfileDir: config.cpuProfileDir,
+  }));
   try {
     progress(`  listening on ${server.url}; setting up ${config.clients} users in ${rooms} rooms`);
     const fleet = (live.fleet = await LoadFleet.start({

@@ -39,7 +39,7 @@ export interface LaunchedServer {
   kill(): Promise<void>;
 }
 
-export async function launchServer(target: ServerTarget, options: { postgresUrl: string; logLevel: string }): Promise<LaunchedServer> {
+export async function launchServer(target: ServerTarget, options: { postgresUrl: string; logLevel: string; cpuProfileDir?: string }): Promise<LaunchedServer> {
   const kind = kindOf(target);
   let database: BenchDatabase | null = null;
   let dataDir: string | null = null;
@@ -64,7 +64,8 @@ export async function launchServer(target: ServerTarget, options: { postgresUrl:
     });
     for (const name of Object.keys(DROPLINK_BENCH_LIMITS)) if (process.env[name]) env[name] = process.env[name];
   }
-  const peer = IpcPeer.start(SERVER_SCRIPT, [kind], SERVER_LABELS[target], env);
+  const profile = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(options.cpuProfileDir, target)] : [];
+  const peer = IpcPeer.start(SERVER_SCRIPT, [kind], SERVER_LABELS[target], env, profile);
   try {
     const { url } = await peer.request<{ type: string; url: string }>(null, 'listening', START_TIMEOUT_MS);
     return {

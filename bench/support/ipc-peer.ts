@@ -12,9 +12,9 @@ export class IpcPeer {
     readonly name: string,
   ) {}
 
-  static start(script: string, args: string[], name: string, env: Record<string, string> = {}): IpcPeer {
+  static start(script: string, args: string[], name: string, env: Record<string, string> = {}, extraExecArgv: string[] = []): IpcPeer {
     const child = fork(script, args, {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
+      execArgv: ['--import', 'tsx', '--expose-gc', ...extraExecArgv],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       serialization: 'advanced',
