@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import { IdSchema, MessageSchema, ReceiptSchema, RoomSchema, SettableStatusSchema, TimestampSchema, UserSchema } from './entities';
+import {
+  IdSchema,
+  MessageSchema,
+  NotifyLevelSchema,
+  ReceiptSchema,
+  RoomRoleSchema,
+  RoomSchema,
+  SettableStatusSchema,
+  TimestampSchema,
+  UserSchema,
+} from './entities';
 import { isSingleEmoji } from './emoji';
 import type { ErrorInfo } from './errors';
+import { DisplayNameSchema } from './http';
 import {
   ATTACHMENTS_PER_MESSAGE_MAX,
   BROWSE_LIMIT_DEFAULT,
@@ -13,6 +24,7 @@ import {
   HISTORY_LIMIT_MAX,
   INVITE_MAX,
   MESSAGE_BODY_MAX,
+  PREVIEW_URL_MAX,
   ROOM_NAME_MAX,
   ROOM_TOPIC_MAX,
   SEARCH_LIMIT_DEFAULT,
@@ -69,9 +81,16 @@ export const clientEvents = {
     payload: z.object({ roomId: IdSchema, userIds: z.array(IdSchema).min(1).max(INVITE_MAX) }),
     result: RoomResult,
   },
-  /** Extension: rename a channel or group, or change its topic (members only). */
+  /** Extension: rename a channel or group, or change its topic (room admins only). */
   'rooms:update': {
     payload: z.object({ roomId: IdSchema, name: RoomName.optional(), topic: RoomTopic.optional() }),
+    result: RoomResult,
+  },
+  /** Extension: remove another member from a channel or group (room admins only). */
+  'rooms:remove': { payload: z.object({ roomId: IdSchema, userId: IdSchema }), result: RoomResult },
+  /** Extension: make a member an admin or a plain member (room admins only; a room keeps at least one admin). */
+  'rooms:role': {
+    payload: z.object({ roomId: IdSchema, userId: IdSchema, role: RoomRoleSchema }),
     result: RoomResult,
   },
   'messages:send': {
@@ -80,12 +99,16 @@ export const clientEvents = {
       clientId: IdSchema,
       body: Body,
       attachmentIds: z.array(IdSchema).max(ATTACHMENTS_PER_MESSAGE_MAX).optional(),
+      /** v1.1: reply in the thread of this top-level, not deleted message of the same room. */
+      threadRootId: IdSchema.optional(),
     }),
     result: MessageResult,
   },
+  /** v1.1: without `threadRootId` the room's top-level messages; with it, that thread's replies. */
   'messages:history': {
     payload: z.object({
       roomId: IdSchema,
+      threadRootId: IdSchema.optional(),
       before: z.number().int().positive().max(SEQ_MAX).optional(),
       limit: z.number().int().min(1).max(HISTORY_LIMIT_MAX).default(HISTORY_LIMIT_DEFAULT),
     }),
@@ -122,6 +145,17 @@ export const clientEvents = {
     payload: z.object({ messageId: IdSchema, emoji: Emoji, add: z.boolean() }),
     result: MessageResult,
   },
+  /** v1.1: pin or unpin a message (any member). */
+  'messages:pin': { payload: z.object({ messageId: IdSchema, pinned: z.boolean() }), result: MessageResult },
+  /** v1.1: the room's pinned messages, latest pin first. */
+  'messages:pinned': { payload: RoomRef, result: z.object({ messages: z.array(MessageSchema) }) },
+  /** v1.1: the caller's own notification level for a room. */
+  'rooms:notify': { payload: z.object({ roomId: IdSchema, level: NotifyLevelSchema }), result: RoomResult },
+  /** Extension: the sender drops one link's preview from their message; it never comes back for that message. */
+  'messages:preview:remove': {
+    payload: z.object({ messageId: IdSchema, url: z.string().min(1).max(PREVIEW_URL_MAX) }),
+    result: MessageResult,
+  },
   'messages:search': {
     payload: z.object({
       query: z.string().trim().min(1).max(SEARCH_QUERY_MAX),
@@ -141,6 +175,8 @@ export const clientEvents = {
     payload: z.object({ userIds: z.array(IdSchema).min(1).max(USERS_GET_MAX) }),
     result: z.object({ users: z.array(UserSchema) }),
   },
+  /** Extension: change the caller's own profile; pushed to room-mates and own devices as `user:updated`. */
+  'users:update': { payload: z.object({ displayName: DisplayNameSchema }), result: z.object({ user: UserSchema }) },
 } as const;
 
 type ClientEvents = typeof clientEvents;

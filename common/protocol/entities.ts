@@ -16,6 +16,12 @@ export const UserSchema = z.object({
   displayName: z.string(),
   status: PresenceStatusSchema,
   lastSeenAt: TimestampSchema.nullable(),
+  /**
+   * Extension: the user's picture, a server-relative path (`/api/users/<id>/avatar?v=<n>`, the
+   * version changes with every new picture), null when none. Optional so that other servers'
+   * users stay valid; this server always sends it.
+   */
+  avatarUrl: z.string().nullable().optional(),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -30,6 +36,33 @@ export const AttachmentSchema = z.object({
   height: z.number().int().positive().nullable(),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
+
+/** v1.1: what a thread root shows of its replies (its not deleted ones). */
+export const ThreadSummarySchema = z.object({
+  replyCount: z.number().int().positive(),
+  lastReplyAt: TimestampSchema,
+  /** The root's sender, then every reply's sender, in order of first participation. */
+  participantIds: z.array(IdSchema),
+});
+export type ThreadSummary = z.infer<typeof ThreadSummarySchema>;
+
+/**
+ * Extension: what the server found at a link in the message body. `imageUrl` is a server-relative
+ * path (`/api/previews/<id>/image`, fetched with a bearer token or a signed link): the server fetched
+ * and re-encoded the image, so clients never load third-party URLs.
+ */
+export const LinkPreviewSchema = z.object({
+  url: z.string(),
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+  siteName: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+});
+export type LinkPreview = z.infer<typeof LinkPreviewSchema>;
+
+export const NOTIFY_LEVELS = ['all', 'mentions', 'none'] as const;
+export const NotifyLevelSchema = z.enum(NOTIFY_LEVELS);
+export type NotifyLevel = z.infer<typeof NotifyLevelSchema>;
 
 export const MessageSchema = z.object({
   id: IdSchema,
@@ -50,8 +83,20 @@ export const MessageSchema = z.object({
    * this server always sends it.
    */
   updatedAt: TimestampSchema.optional(),
+  /** v1.1 (optional so that v1 servers' messages stay valid; this server always sends these): the root of the thread this message replies in. */
+  threadRootId: IdSchema.nullable().optional(),
+  /** v1.1: on a thread root once it has a reply. */
+  thread: ThreadSummarySchema.nullable().optional(),
+  pinnedAt: TimestampSchema.nullable().optional(),
+  pinnedBy: IdSchema.nullable().optional(),
+  /** Extension (optional for other servers' messages; this server always sends it, `[]` when none): previews of the body's links. */
+  previews: z.array(LinkPreviewSchema).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
+
+/** Extension: a member's role in a channel or group (DMs have no admins). */
+export const RoomRoleSchema = z.enum(['admin', 'member']);
+export type RoomRole = z.infer<typeof RoomRoleSchema>;
 
 const ROOM_KINDS = ['channel', 'group', 'dm'] as const;
 const RoomKindSchema = z.enum(ROOM_KINDS);
@@ -69,6 +114,10 @@ export const RoomSchema = z.object({
   createdAt: TimestampSchema,
   /** Extension: the caller's own read position, so a client can draw its "new messages" line. */
   readSeq: z.number().int().nonnegative().optional(),
+  /** v1.1: the caller's own notification level for the room (members only). */
+  notify: NotifyLevelSchema.optional(),
+  /** Extension: the room's admins (who may rename it, remove members and change roles); empty for DMs. */
+  adminIds: z.array(IdSchema).optional(),
 });
 export type Room = z.infer<typeof RoomSchema>;
 

@@ -1,4 +1,4 @@
-import type { Message, PresenceEvent, Receipt, Room } from '../../common/protocol';
+import type { Message, PresenceEvent, Receipt, Room, User } from '../../common/protocol';
 import { roomChannel, userChannel } from './channels';
 import type { DroplinkServer } from './types';
 
@@ -13,6 +13,11 @@ export class Broadcaster {
   /** Each member gets the room as they see it (their own unread count). */
   roomViews(views: ReadonlyMap<string, Room>): void {
     for (const [userId, room] of views) this.io.to(userChannel(userId)).emit('room:updated', room);
+  }
+
+  /** A change only the user sees (their own settings for the room): to their devices but the one that made it. */
+  roomViewToOtherDevices(userId: string, exceptSocketId: string, room: Room): void {
+    this.io.to(userChannel(userId)).except(exceptSocketId).emit('room:updated', room);
   }
 
   roomRemoved(userId: string, roomId: string): void {
@@ -31,6 +36,11 @@ export class Broadcaster {
   /** To everyone sharing a room with the user, and the user's own devices. */
   presence(event: PresenceEvent, roomIds: readonly string[]): void {
     this.io.to([userChannel(event.userId), ...roomIds.map(roomChannel)]).emit('presence', event);
+  }
+
+  /** A changed profile: to everyone sharing a room with the user, and the user's own devices. */
+  userUpdated(user: User, roomIds: readonly string[]): void {
+    this.io.to([userChannel(user.id), ...roomIds.map(roomChannel)]).emit('user:updated', user);
   }
 
   /** Subscribes every connected device of these users (on any node) to the room's pushes. */

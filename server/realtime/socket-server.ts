@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
-import { UNAUTHORIZED_CONNECT_ERROR } from '../../common/protocol';
+import { UNAUTHORIZED_CONNECT_ERROR, type User } from '../../common/protocol';
 import { bearerToken, userForToken } from '../auth/authenticate';
 import { clientSecretAccepted } from '../auth/client-secret';
 import type { AppContext } from '../context';
@@ -13,12 +13,17 @@ import type { RealtimeDeps } from './deps';
 import { EVENT_GROUPS } from './event-groups';
 import { bindHandlers, InFlight, type HandlerTable } from './handler';
 import { messageHandlers } from './handlers/messages';
+import { previewHandlers } from './handlers/previews';
+import { pinHandlers } from './handlers/pins';
 import { presenceHandlers } from './handlers/presence';
 import { receiptHandlers } from './handlers/receipts';
+import { roomNotifyHandlers } from './handlers/room-notify';
 import { roomHandlers } from './handlers/rooms';
 import { typingHandlers } from './handlers/typing';
 import { userHandlers } from './handlers/users';
+import { LinkPreviewWorker } from '../previews/preview-worker';
 import { PresenceLifecycle } from './presence-lifecycle';
+import { announceUserUpdated } from './user-updates';
 import { SocketCap } from './socket-cap';
 import type { DroplinkServer } from './types';
 
@@ -31,6 +36,8 @@ const MAX_PACKET_BYTES = 1_000_000;
 export interface RealtimeServer {
   /** Refuses new connections and events, lets running ones finish, disconnects this node's sockets. */
   close(): Promise<void>;
+  /** Pushes `user:updated` for a profile changed outside a socket event (the avatar routes). */
+  userUpdated(user: User): Promise<void>;
 }
 
 export function startSocketServer(
@@ -49,10 +56,19 @@ export function startSocketServer(
   });
   const broadcaster = new Broadcaster(io);
   const presence = new PresenceLifecycle(ctx, broadcaster);
-  const deps: RealtimeDeps = { ctx, broadcaster, presence };
+  const previews = new LinkPreviewWorker({
+    config: ctx.config.linkPreviews,
+    db: ctx.db,
+    logger: ctx.logger,
+    publish: (message) => broadcaster.message('message:updated', message),
+  });
+  const deps: RealtimeDeps = { ctx, broadcaster, presence, previews };
   const handlers: HandlerTable = {
     ...roomHandlers(deps),
     ...messageHandlers(deps),
+    ...previewHandlers(deps),
+    ...pinHandlers(deps),
+    ...roomNotifyHandlers(deps),
     ...receiptHandlers(deps),
     ...typingHandlers(deps),
     ...presenceHandlers(deps),
@@ -97,11 +113,13 @@ export function startSocketServer(
   });
 
   return {
+    userUpdated: (user) => announceUserUpdated(ctx, broadcaster, user),
     async close() {
       await inFlight.drain();
       // `local`: only this node's sockets; the others stay with their nodes.
       io.local.disconnectSockets(true);
       await inFlight.drain();
+      await previews.close();
       await presence.close();
       // Resolves once the HTTP server is closed too (an error only means it was closed already).
       await io.close();

@@ -2,8 +2,9 @@ import { and, asc, countDistinct, desc, eq, gt, inArray, isNull, lt, ne, sql } f
 import { ProtocolError, REACTIONS_PER_MESSAGE_MAX, type Attachment, type Message, type ParsedPayload } from '../../common/protocol';
 import type { Queryable } from '../storage/database';
 import { messageColumns, type StoredMessage } from '../storage/message-columns';
-import { attachments, messages, nowMs, reactions } from '../storage/schema';
+import { attachments, messages, nowMs, reactions, rooms } from '../storage/schema';
 import { requireMembership } from './membership';
+import { recountThreadSummary } from './thread-summaries';
 import { toAttachment, toMessage } from './serializers';
 
 /** Protocol messages for stored rows, with attachments and reactions (two queries for any number of rows). */
@@ -30,23 +31,43 @@ export async function hydrateMessages(db: Queryable, rows: readonly StoredMessag
   return rows.map((row) => toMessage(row, attachmentsByMessage.get(row.id) ?? [], reactionsByMessage.get(row.id) ?? {}));
 }
 
-async function hydrateOne(db: Queryable, row: StoredMessage): Promise<Message> {
+export async function hydrateOne(db: Queryable, row: StoredMessage): Promise<Message> {
   const [message] = await hydrateMessages(db, [row]);
   if (!message) throw new Error('hydrateMessages lost a message');
   return message;
 }
 
-/** The newest `limit` messages before `before`, in ascending seq. */
+/** The thread root must be a message of the room (its replies are what the thread shows). */
+async function requireThreadRoot(db: Queryable, roomId: string, rootId: string): Promise<void> {
+  const [root] = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.id, rootId), eq(messages.roomId, roomId), isNull(messages.threadRootId)))
+    .limit(1);
+  if (!root) throw new ProtocolError('not_found', 'no such thread in this room');
+}
+
+/**
+ * The newest `limit` messages before `before`, in ascending seq: the room's top-level messages,
+ * or with `threadRootId` that thread's replies.
+ */
 export async function messageHistory(
   db: Queryable,
   userId: string,
   input: ParsedPayload<'messages:history'>,
 ): Promise<{ messages: Message[]; hasMore: boolean }> {
   await requireMembership(db, input.roomId, userId);
+  if (input.threadRootId !== undefined) await requireThreadRoot(db, input.roomId, input.threadRootId);
   const rows = await db
     .select(messageColumns)
     .from(messages)
-    .where(and(eq(messages.roomId, input.roomId), input.before === undefined ? undefined : lt(messages.seq, input.before)))
+    .where(
+      and(
+        eq(messages.roomId, input.roomId),
+        input.threadRootId === undefined ? isNull(messages.threadRootId) : eq(messages.threadRootId, input.threadRootId),
+        input.before === undefined ? undefined : lt(messages.seq, input.before),
+      ),
+    )
     .orderBy(desc(messages.seq))
     .limit(input.limit + 1);
   const hasMore = rows.length > input.limit;
@@ -93,7 +114,7 @@ export async function messageChanges(
 }
 
 /** Loads a message in a room the user belongs to (`not_found`, then `forbidden`). */
-async function requireVisibleMessage(db: Queryable, userId: string, messageId: string): Promise<StoredMessage> {
+export async function requireVisibleMessage(db: Queryable, userId: string, messageId: string): Promise<StoredMessage> {
   const [row] = await db.select(messageColumns).from(messages).where(eq(messages.id, messageId)).limit(1);
   if (!row) throw new ProtocolError('not_found', 'no such message');
   await requireMembership(db, row.roomId, userId);
@@ -118,23 +139,32 @@ export async function editMessage(db: Queryable, userId: string, input: ParsedPa
   return hydrateOne(db, updated);
 }
 
-/** Turns the message into a tombstone; its attachments and reactions go with the content. */
-export async function deleteMessage(db: Queryable, userId: string, messageId: string): Promise<{ message: Message; changed: boolean }> {
+/**
+ * Turns the message into a tombstone; its attachments, reactions and pin go with the content. A
+ * deleted reply leaves its root's summary (returned as `threadRoot`, to push).
+ */
+export async function deleteMessage(db: Queryable, userId: string, messageId: string): Promise<{ message: Message; changed: boolean; threadRoot?: Message }> {
   const row = await requireOwnMessage(db, userId, messageId);
   if (row.deletedAt) return { message: await hydrateOne(db, row), changed: false };
-  const deleted = await db.transaction(async (tx) => {
+  const { deleted, root } = await db.transaction(async (tx) => {
+    // The room first, as a send batch locks it before a thread root: no deadlock with a reply being sent.
+    await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, row.roomId)).for('no key update');
     const [updated] = await tx
       .update(messages)
-      .set({ body: '', deletedAt: new Date(), updatedAt: nowMs })
-      .where(eq(messages.id, row.id))
+      .set({ body: '', deletedAt: new Date(), updatedAt: nowMs, pinnedAt: null, pinnedBy: null })
+      .where(and(eq(messages.id, row.id), isNull(messages.deletedAt)))
       .returning(messageColumns);
+    if (!updated) return { deleted: undefined, root: undefined };
     // Detaching revokes other members' access to the files; the uploader keeps it.
     await tx.update(attachments).set({ messageId: null }).where(eq(attachments.messageId, row.id));
     await tx.delete(reactions).where(eq(reactions.messageId, row.id));
-    return updated;
+    return { deleted: updated, root: row.threadRootId === null ? undefined : await recountThreadSummary(tx, row.threadRootId) };
   });
-  if (!deleted) throw new Error('update returned no row');
-  return { message: await hydrateOne(db, deleted), changed: true };
+  // Deleted meanwhile by another request, which pushes it.
+  if (!deleted) return { message: await hydrateOne(db, await requireOwnMessage(db, userId, messageId)), changed: false };
+  const [message, threadRoot] = await hydrateMessages(db, root ? [deleted, root] : [deleted]);
+  if (!message) throw new Error('hydrateMessages lost a message');
+  return { message, changed: true, ...(threadRoot ? { threadRoot } : {}) };
 }
 
 /**

@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
-import { ProtocolError, type ParsedPayload, type Room } from '../../common/protocol';
+import { ProtocolError, type NotifyLevel, type ParsedPayload, type Room } from '../../common/protocol';
 import type { Queryable } from '../storage/database';
 import { roomMembers, rooms, type RoomRow } from '../storage/schema';
 import { lastMessagesOfRooms } from './room-last-messages';
 import { requireMembership } from './membership';
+import { keepAnAdmin, lockRoom, requireAdmin } from './room-roles';
 import { assertUsersExist } from './users';
 
 /**
@@ -19,6 +20,8 @@ interface RoomViewRow {
   room: RoomRow;
   userId: string | null;
   readSeq: number | null;
+  /** The viewer's own notification level; null for a non-member (browse). */
+  notify: NotifyLevel | null;
   unreadCount: number;
 }
 
@@ -38,7 +41,7 @@ const oneRoom =
 /** Room views as seen by members (one row per room and member), matching `where`. */
 function memberViewRows(db: Queryable, where: SQL | undefined): Promise<RoomViewRow[]> {
   return db
-    .select({ room: rooms, userId: roomMembers.userId, readSeq: roomMembers.readSeq, unreadCount })
+    .select({ room: rooms, userId: roomMembers.userId, readSeq: roomMembers.readSeq, notify: roomMembers.notify, unreadCount })
     .from(roomMembers)
     .innerJoin(rooms, eq(rooms.id, roomMembers.roomId))
     .where(where)
@@ -51,30 +54,37 @@ async function assembleRooms(db: Queryable, rows: RoomViewRow[], scope: RoomScop
   const withMessages = rows.some((row) => row.room.lastSeq > 0);
   const [members, lastMessages] = await Promise.all([
     db
-      .select({ roomId: roomMembers.roomId, userId: roomMembers.userId })
+      .select({ roomId: roomMembers.roomId, userId: roomMembers.userId, role: roomMembers.role })
       .from(roomMembers)
       .where(scope(roomMembers.roomId))
       .orderBy(asc(roomMembers.joinedAt), asc(roomMembers.userId)),
     withMessages ? lastMessagesOfRooms(db, scope(rooms.id)) : new Map<string, Room['lastMessage']>(),
   ]);
   const memberIds = new Map<string, string[]>();
-  for (const { roomId, userId } of members) {
-    const list = memberIds.get(roomId) ?? [];
+  const adminIds = new Map<string, string[]>();
+  const push = (lists: Map<string, string[]>, roomId: string, userId: string) => {
+    const list = lists.get(roomId) ?? [];
     list.push(userId);
-    memberIds.set(roomId, list);
+    lists.set(roomId, list);
+  };
+  for (const { roomId, userId, role } of members) {
+    push(memberIds, roomId, userId);
+    if (role === 'admin') push(adminIds, roomId, userId);
   }
 
-  return rows.map(({ room, readSeq, unreadCount: unread }) => ({
+  return rows.map(({ room, readSeq, notify, unreadCount: unread }) => ({
     id: room.id,
     kind: room.kind,
     name: room.name,
     topic: room.topic,
     memberIds: memberIds.get(room.id) ?? [],
+    adminIds: adminIds.get(room.id) ?? [],
     lastSeq: room.lastSeq,
     unreadCount: unread,
     lastMessage: lastMessages.get(room.id) ?? null,
     createdAt: room.createdAt.toISOString(),
     ...(readSeq === null ? {} : { readSeq }),
+    ...(notify === null ? {} : { notify }),
   }));
 }
 
@@ -129,7 +139,7 @@ export async function browseChannels(
     .orderBy(asc(rooms.createdAt), asc(rooms.id))
     .limit(page.limit + 1);
   const rows = await db
-    .select({ room: rooms, userId: roomMembers.userId, readSeq: roomMembers.readSeq, unreadCount })
+    .select({ room: rooms, userId: roomMembers.userId, readSeq: roomMembers.readSeq, notify: roomMembers.notify, unreadCount })
     .from(rooms)
     .leftJoin(roomMembers, and(eq(roomMembers.roomId, rooms.id), eq(roomMembers.userId, userId)))
     .where(inArray(rooms.id, pageIds))
@@ -144,15 +154,15 @@ export async function browseChannels(
   return { rooms: views, nextCursor: rows.length > page.limit ? (shownIds.at(-1) ?? null) : null };
 }
 
-async function addMembers(db: Queryable, roomId: string, userIds: readonly string[]): Promise<void> {
+async function addMembers(db: Queryable, roomId: string, userIds: readonly string[], adminId?: string): Promise<void> {
   if (userIds.length === 0) return;
   await db
     .insert(roomMembers)
-    .values([...new Set(userIds)].map((userId) => ({ roomId, userId })))
+    .values([...new Set(userIds)].map((userId) => ({ roomId, userId, role: userId === adminId ? ('admin' as const) : ('member' as const) })))
     .onConflictDoNothing();
 }
 
-/** Creates a channel or group with the creator and the given members; returns its id and members. */
+/** Creates a channel or group with the creator (its admin) and the given members; returns its id and members. */
 export async function createRoom(db: Queryable, creatorId: string, input: ParsedPayload<'rooms:create'>): Promise<{ roomId: string; memberIds: string[] }> {
   const others = [...new Set(input.memberIds ?? [])].filter((id) => id !== creatorId);
   await assertUsersExist(db, others);
@@ -160,7 +170,7 @@ export async function createRoom(db: Queryable, creatorId: string, input: Parsed
   const memberIds = [creatorId, ...others];
   await db.transaction(async (tx) => {
     await tx.insert(rooms).values({ id: roomId, kind: input.kind, name: input.name, topic: input.topic || null });
-    await addMembers(tx, roomId, memberIds);
+    await addMembers(tx, roomId, memberIds, creatorId);
   });
   return { roomId, memberIds };
 }
@@ -201,13 +211,23 @@ export async function joinRoom(db: Queryable, userId: string, roomId: string): P
   if (!row) throw new ProtocolError('not_found', 'no such room');
   if (row.member) return;
   if (row.room.kind !== 'channel') throw new ProtocolError('forbidden', 'only public channels can be joined');
-  await addMembers(db, roomId, [userId]);
+  await db.transaction(async (tx) => {
+    await lockRoom(tx, roomId);
+    await addMembers(tx, roomId, [userId]);
+    // Whoever joins a channel nobody is left in becomes its admin.
+    await keepAnAdmin(tx, roomId);
+  });
 }
 
+/** Leaves a channel or group; when its last admin leaves, the longest-standing member takes over. */
 export async function leaveRoom(db: Queryable, userId: string, roomId: string): Promise<void> {
-  const { room } = await requireMembership(db, roomId, userId);
-  if (room.kind === 'dm') throw new ProtocolError('forbidden', 'direct messages cannot be left');
-  await db.delete(roomMembers).where(and(eq(roomMembers.roomId, roomId), eq(roomMembers.userId, userId)));
+  await db.transaction(async (tx) => {
+    await lockRoom(tx, roomId);
+    const { room } = await requireMembership(tx, roomId, userId);
+    if (room.kind === 'dm') throw new ProtocolError('forbidden', 'direct messages cannot be left');
+    await tx.delete(roomMembers).where(and(eq(roomMembers.roomId, roomId), eq(roomMembers.userId, userId)));
+    await keepAnAdmin(tx, roomId);
+  });
 }
 
 export async function inviteToRoom(db: Queryable, userId: string, roomId: string, userIds: readonly string[]): Promise<void> {
@@ -217,9 +237,9 @@ export async function inviteToRoom(db: Queryable, userId: string, roomId: string
   await addMembers(db, roomId, userIds);
 }
 
+/** Renames a channel or group or changes its topic: its admins only. */
 export async function updateRoom(db: Queryable, userId: string, input: ParsedPayload<'rooms:update'>): Promise<void> {
-  const { room } = await requireMembership(db, input.roomId, userId);
-  if (room.kind === 'dm') throw new ProtocolError('forbidden', 'direct messages cannot be renamed');
+  await requireAdmin(db, input.roomId, userId, 'direct messages cannot be renamed');
   const changes: Partial<Pick<RoomRow, 'name' | 'topic'>> = {};
   if (input.name !== undefined) changes.name = input.name;
   if (input.topic !== undefined) changes.topic = input.topic || null;

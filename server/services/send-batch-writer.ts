@@ -5,6 +5,7 @@ import type { Database } from '../storage/database';
 import { messageColumns, type StoredMessage } from '../storage/message-columns';
 import { attachments, messages, nowMs, roomMembers, rooms, type AttachmentRow } from '../storage/schema';
 import { hydrateMessages } from './messages';
+import { addRepliesToSummaries, lockThreadRoots } from './thread-summaries';
 import { toAttachment, toMessage } from './serializers';
 
 /** A send that passed every check that does not need the batch (membership, body, attachments). */
@@ -15,9 +16,13 @@ export interface SendRequest {
   body: string;
   /** The sender's own unattached uploads, checked before batching. */
   attachments: readonly AttachmentRow[];
+  /** A reply: the thread root, checked by the batch (top-level, not deleted, same room). */
+  threadRootId?: string;
 }
 
-export type SendOutcome = { message: Message; created: boolean } | { error: ProtocolError };
+/** `threadRoot`: the root with its new summary, on the batch's last new reply to it (pushed once per batch). */
+export type SendResult = { message: Message; created: boolean; threadRoot?: Message };
+export type SendOutcome = SendResult | { error: ProtocolError };
 
 /**
  * A concurrent commit (another node, another batch) changed what this batch read: a message
@@ -32,6 +37,7 @@ export class StaleBatchError extends Error {
 }
 
 const attachmentTaken = () => new ProtocolError('conflict', 'an attachment is already on another message');
+const badThreadRoot = () => new ProtocolError('invalid_input', 'threadRootId must be a top-level, not deleted message of this room');
 const clientIdInOtherRoom = () => new ProtocolError('conflict', 'this clientId was already used in another room');
 const pairKey = (senderId: string, clientId: string) => `${senderId}:${clientId}`;
 
@@ -44,11 +50,16 @@ const pairKey = (senderId: string, clientId: string) => `${senderId}:${clientId}
  */
 export async function writeSendBatch(db: Database, requests: readonly SendRequest[]): Promise<SendOutcome[]> {
   const outcomes = new Map<SendRequest, SendOutcome>();
-  const { stored, inserted } = await db.transaction(async (tx) => {
+  const { stored, inserted, threadRoots } = await db.transaction(async (tx) => {
     const roomIds = [...new Set(requests.map((r) => r.roomId))].sort();
     const locked = await tx.select({ id: rooms.id, lastSeq: rooms.lastSeq }).from(rooms).where(inArray(rooms.id, roomIds)).orderBy(rooms.id).for('update');
     const lastSeq = new Map(locked.map((room) => [room.id, room.lastSeq]));
     const members = await membersAmong(tx, requests);
+    const roots = await lockThreadRoots(
+      tx,
+      requests.flatMap((r) => r.threadRootId ?? []),
+      roomIds,
+    );
 
     const existing = await tx
       .select(messageColumns)
@@ -75,10 +86,14 @@ export async function writeSendBatch(db: Database, requests: readonly SendReques
         else outcomes.set(request, { error: clientIdInOtherRoom() });
         continue;
       }
+      if (request.threadRootId !== undefined && roots.get(request.threadRootId)?.roomId !== request.roomId) {
+        outcomes.set(request, { error: badThreadRoot() });
+        continue;
+      }
       lastSeq.set(request.roomId, seq + 1);
       fresh.push({ request, id: uuidv7(), seq: seq + 1 });
     }
-    if (fresh.length === 0) return { stored: storedRows, inserted: [] };
+    if (fresh.length === 0) return { stored: storedRows, inserted: [], threadRoots: [] };
 
     const rows = await tx
       .insert(messages)
@@ -90,6 +105,7 @@ export async function writeSendBatch(db: Database, requests: readonly SendReques
           senderId: request.senderId,
           clientId: request.clientId,
           body: request.body,
+          threadRootId: request.threadRootId ?? null,
           updatedAt: nowMs,
         })),
       )
@@ -102,14 +118,20 @@ export async function writeSendBatch(db: Database, requests: readonly SendReques
     await tx.execute(sql`update ${rooms} set last_seq = bump.seq from (values ${sql.join(bumps, sql`, `)}) as bump(id, seq) where ${rooms.id} = bump.id`);
 
     await attachAll(tx, fresh);
+    const threadRoots = await addRepliesToSummaries(
+      tx,
+      roots,
+      fresh.flatMap(({ request }) => (request.threadRootId === undefined ? [] : [{ rootId: request.threadRootId, senderId: request.senderId }])),
+    );
     const rowById = new Map(rows.map((row) => [row.id, row]));
-    return { stored: storedRows, inserted: fresh.map((f) => ({ request: f.request, row: rowById.get(f.id) })) };
+    return { stored: storedRows, inserted: fresh.map((f) => ({ request: f.request, row: rowById.get(f.id) })), threadRoots };
   });
 
   for (const { request, row } of inserted) {
     if (!row) throw new Error('insert returned no row for a message');
     outcomes.set(request, { message: toMessage(row, request.attachments.map(toAttachment), {}), created: true });
   }
+  await attachThreadRoots(db, threadRoots, inserted, outcomes);
   if (stored.length > 0) {
     const hydrated = await hydrateMessages(
       db,
@@ -122,6 +144,24 @@ export async function writeSendBatch(db: Database, requests: readonly SendReques
     if (!outcome) throw new Error('a send of the batch has no outcome');
     return outcome;
   });
+}
+
+/** Hands each updated root to the outcome of the batch's last new reply to it. */
+async function attachThreadRoots(
+  db: Database,
+  roots: readonly StoredMessage[],
+  inserted: ReadonlyArray<{ request: SendRequest }>,
+  outcomes: Map<SendRequest, SendOutcome>,
+): Promise<void> {
+  if (roots.length === 0) return;
+  const hydrated = new Map((await hydrateMessages(db, roots)).map((root) => [root.id, root]));
+  for (const { request } of [...inserted].reverse()) {
+    const root = request.threadRootId === undefined ? undefined : hydrated.get(request.threadRootId);
+    const outcome = outcomes.get(request);
+    if (!root || !outcome || 'error' in outcome) continue;
+    outcomes.set(request, { ...outcome, threadRoot: root });
+    hydrated.delete(root.id);
+  }
 }
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];

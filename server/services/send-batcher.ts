@@ -1,7 +1,7 @@
-import { ProtocolError, type Message } from '../../common/protocol';
+import { ProtocolError } from '../../common/protocol';
 import type { Logger } from '../logger';
 import { GroupCommitQueue, type Waiting as GenericWaiting } from './group-commit-queue';
-import { StaleBatchError, type SendOutcome, type SendRequest } from './send-batch-writer';
+import { StaleBatchError, type SendOutcome, type SendRequest, type SendResult } from './send-batch-writer';
 
 type WriteBatch = (requests: readonly SendRequest[]) => Promise<SendOutcome[]>;
 
@@ -13,7 +13,7 @@ export interface SendBatcherOptions {
   logger: Logger;
 }
 
-type Waiting = GenericWaiting<SendRequest, { message: Message; created: boolean }>;
+type Waiting = GenericWaiting<SendRequest, SendResult>;
 
 /** How often a batch that raced a concurrent commit is tried again before its sends are refused. */
 const STALE_ATTEMPTS = 3;
@@ -29,7 +29,7 @@ const pairKey = (request: SendRequest) => `${request.senderId}:${request.clientI
  * whole resolves none of its sends and refuses each with a retryable error.
  */
 export class SendBatcher {
-  private readonly queue: GroupCommitQueue<SendRequest, { message: Message; created: boolean }>;
+  private readonly queue: GroupCommitQueue<SendRequest, SendResult>;
 
   constructor(
     private readonly write: WriteBatch,
@@ -38,7 +38,7 @@ export class SendBatcher {
     this.queue = new GroupCommitQueue((batch) => this.commit(batch), { maxBatch: options.maxBatch, maxQueue: options.maxQueue, overflow: busy });
   }
 
-  submit(request: SendRequest): Promise<{ message: Message; created: boolean }> {
+  submit(request: SendRequest): Promise<SendResult> {
     return this.queue.submit(request);
   }
 

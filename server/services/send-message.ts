@@ -6,6 +6,7 @@ import { attachments, messages, type AttachmentRow } from '../storage/schema';
 import { requireMembership } from './membership';
 import { hydrateMessages } from './messages';
 import type { SendBatcher } from './send-batcher';
+import type { SendResult } from './send-batch-writer';
 
 export interface SendOptions {
   /** True when the sender's session already knows it is a member (then the database is not asked). */
@@ -55,7 +56,7 @@ export async function sendMessage(
   senderId: string,
   input: ParsedPayload<'messages:send'>,
   options: SendOptions = {},
-): Promise<{ message: Message; created: boolean }> {
+): Promise<SendResult> {
   if (!options.knownMember) await requireMembership(db, input.roomId, senderId);
   const attachmentIds = [...new Set(input.attachmentIds ?? [])];
   if (input.body.length === 0 && attachmentIds.length === 0) {
@@ -76,5 +77,12 @@ export async function sendMessage(
     if (stored) return { message: stored, created: false };
     throw error;
   }
-  return batcher.submit({ senderId, roomId: input.roomId, clientId: input.clientId, body: input.body, attachments: checked });
+  return batcher.submit({
+    senderId,
+    roomId: input.roomId,
+    clientId: input.clientId,
+    body: input.body,
+    attachments: checked,
+    ...(input.threadRootId === undefined ? {} : { threadRootId: input.threadRootId }),
+  });
 }

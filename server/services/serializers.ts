@@ -1,10 +1,15 @@
-import type { Attachment, Message, PresenceStatus, Receipt, User } from '../../common/protocol';
+import type { Attachment, Message, PresenceStatus, Receipt, ThreadSummary, User } from '../../common/protocol';
+import { avatarPath } from '../../common/protocol';
 import type { StoredMessage } from '../storage/message-columns';
 import type { AttachmentRow, UserRow } from '../storage/schema';
 
 export const fileUrl = (attachmentId: string): string => `/api/files/${attachmentId}`;
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+/** Versioned, so that a client may cache each picture for good and still sees a new one at once. */
+export const avatarUrl = (row: Pick<UserRow, 'id' | 'avatarPath' | 'avatarVersion'>): string | null =>
+  row.avatarPath === null ? null : `${avatarPath(row.id)}?v=${row.avatarVersion}`;
 
 export function toUser(row: UserRow, status: PresenceStatus): User {
   return {
@@ -13,6 +18,7 @@ export function toUser(row: UserRow, status: PresenceStatus): User {
     displayName: row.displayName,
     status,
     lastSeenAt: iso(row.lastSeenAt),
+    avatarUrl: avatarUrl(row),
   };
 }
 
@@ -26,6 +32,12 @@ export function toAttachment(row: AttachmentRow): Attachment {
     width: row.width,
     height: row.height,
   };
+}
+
+/** A root's stored summary; null until it has a (not deleted) reply. */
+function threadSummary(row: StoredMessage): ThreadSummary | null {
+  if (row.threadReplyCount === 0 || !row.threadLastReplyAt) return null;
+  return { replyCount: row.threadReplyCount, lastReplyAt: row.threadLastReplyAt.toISOString(), participantIds: row.threadParticipantIds };
 }
 
 /** A deleted message becomes a tombstone: no body, attachments or reactions. */
@@ -44,6 +56,12 @@ export function toMessage(row: StoredMessage, attachments: Attachment[], reactio
     editedAt: iso(row.editedAt),
     deletedAt: iso(row.deletedAt),
     updatedAt: row.updatedAt.toISOString(),
+    previews: deleted ? [] : row.previews,
+    threadRootId: row.threadRootId,
+    // A deleted root keeps its summary: its replies are still there to open.
+    thread: threadSummary(row),
+    pinnedAt: iso(row.pinnedAt),
+    pinnedBy: row.pinnedBy,
   };
 }
 

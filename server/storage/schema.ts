@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, type AnyPgColumn, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { LinkPreview } from '../../common/protocol';
 
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
@@ -24,6 +25,10 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    /** The avatar's file, relative to the data directory; null when the user has none. */
+    avatarPath: text('avatar_path'),
+    /** Bumped with every new or removed avatar: the `v` of `avatarUrl`, so clients may cache each version forever. */
+    avatarVersion: integer('avatar_version').notNull().default(0),
   },
   (t) => [
     // Prefix search (LIKE 'abc%') can only use an index built with pattern ops.
@@ -33,6 +38,8 @@ export const users = pgTable(
 );
 
 export const roomKind = pgEnum('room_kind', ['channel', 'group', 'dm']);
+export const notifyLevel = pgEnum('notify_level', ['all', 'mentions', 'none']);
+export const roomRole = pgEnum('room_role', ['admin', 'member']);
 
 export const rooms = pgTable(
   'rooms',
@@ -73,8 +80,19 @@ export const roomMembers = pgTable(
      * costs nothing per message (seqs have no gaps).
      */
     uncountedAfterRead: integer('uncounted_after_read').notNull().default(0),
+    /** The member's own notification level for the room (v1.1 `rooms:notify`). */
+    notify: notifyLevel('notify').notNull().default('all'),
+    /** Admins may rename the room, remove members and change roles; DMs have none. */
+    role: roomRole('role').notNull().default('member'),
   },
-  (t) => [primaryKey({ columns: [t.roomId, t.userId] }), index('room_members_user_idx').on(t.userId, t.roomId)],
+  (t) => [
+    primaryKey({ columns: [t.roomId, t.userId] }),
+    index('room_members_user_idx').on(t.userId, t.roomId),
+    // Serves the "at least one admin" checks without reading every member of a large room.
+    index('room_members_admins_idx')
+      .on(t.roomId)
+      .where(sql`${t.role} = 'admin'`),
+  ],
 );
 
 export const messages = pgTable(
@@ -95,6 +113,25 @@ export const messages = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     /** Bumped (to `nowMs`) with every change: insert, edit, delete, reaction added or removed. */
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(nowMs),
+    /** Set on a reply: the top-level message of the same room it replies to. */
+    threadRootId: uuid('thread_root_id').references((): AnyPgColumn => messages.id, { onDelete: 'cascade' }),
+    /**
+     * On a root: the summary of its not deleted replies, kept by the writers (send batch, delete)
+     * so that reads never aggregate replies. Participants: the root's sender, then each reply's
+     * sender in order of first reply.
+     */
+    threadReplyCount: integer('thread_reply_count').notNull().default(0),
+    threadLastReplyAt: timestamp('thread_last_reply_at', { withTimezone: true }),
+    threadParticipantIds: uuid('thread_participant_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    pinnedAt: timestamp('pinned_at', { withTimezone: true }),
+    pinnedBy: uuid('pinned_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Link previews of the body's links, in body order; written after the commit by server/previews (migration 0005). */
+    previews: jsonb('previews').$type<LinkPreview[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Normalised links whose preview the sender removed: never previewed again for this message. */
+    removedPreviewUrls: text('removed_preview_urls').array().notNull().default(sql`'{}'::text[]`),
     search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, body)`),
   },
   (t) => [
@@ -108,6 +145,18 @@ export const messages = pgTable(
     index('messages_room_deleted_idx')
       .on(t.roomId, t.seq)
       .where(sql`${t.deletedAt} is not null`),
+    // Serves top-level history (messages:history without threadRootId).
+    index('messages_room_top_level_idx')
+      .on(t.roomId, t.seq)
+      .where(sql`${t.threadRootId} is null`),
+    // Serves a thread's replies (history with threadRootId, summary after a delete).
+    index('messages_thread_idx')
+      .on(t.threadRootId, t.seq)
+      .where(sql`${t.threadRootId} is not null`),
+    // Serves messages:pinned (latest pin first) and the per-room pin cap.
+    index('messages_room_pinned_idx')
+      .on(t.roomId, t.pinnedAt, t.id)
+      .where(sql`${t.pinnedAt} is not null`),
   ],
 );
 
@@ -146,6 +195,30 @@ export const reactions = pgTable(
       .default(sql`clock_timestamp()`),
   },
   (t) => [primaryKey({ columns: [t.messageId, t.userId, t.emoji] })],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  // PGlite hands back a Uint8Array, node-postgres a Buffer.
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/** Link previews by normalised URL, shared by every message that links there (server/previews/preview-cache.ts). */
+export const linkPreviews = pgTable(
+  'link_previews',
+  {
+    id: uuid('id').primaryKey(),
+    url: text('url').notNull().unique(),
+    /** false: the fetch failed or was refused; cached for a shorter time so it is not retried for every message. */
+    ok: boolean('ok').notNull(),
+    title: text('title'),
+    description: text('description'),
+    siteName: text('site_name'),
+    /** The page's image re-encoded as webp (at most 600 px wide), or null. */
+    image: bytea('image'),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
 );
 
 export type UserRow = typeof users.$inferSelect;

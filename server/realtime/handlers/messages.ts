@@ -13,7 +13,7 @@ type MessageEvents =
 /** Most sends one group-commit transaction writes. */
 const SEND_BATCH_MAX = 500;
 
-export function messageHandlers({ ctx, broadcaster }: RealtimeDeps): Pick<HandlerTable, MessageEvents> {
+export function messageHandlers({ ctx, broadcaster, previews }: RealtimeDeps): Pick<HandlerTable, MessageEvents> {
   const batcher = new SendBatcher((requests) => writeSendBatch(ctx.db, requests), {
     maxQueue: ctx.config.sendQueueMax,
     maxBatch: SEND_BATCH_MAX,
@@ -21,7 +21,7 @@ export function messageHandlers({ ctx, broadcaster }: RealtimeDeps): Pick<Handle
   });
   return {
     'messages:send': async (payload, call) => {
-      const { message, created } = await sendMessage(ctx.db, batcher, call.userId, payload, {
+      const { message, created, threadRoot } = await sendMessage(ctx.db, batcher, call.userId, payload, {
         // The socket is subscribed to a room's channel exactly while the user is a member: every
         // join, invite and leave (on any node) subscribes or unsubscribes it through the adapter.
         knownMember: call.socket.rooms.has(roomChannel(payload.roomId)),
@@ -29,6 +29,10 @@ export function messageHandlers({ ctx, broadcaster }: RealtimeDeps): Pick<Handle
         admit: () => ctx.rateLimits.messages.consume(call.userId),
       });
       if (created) call.afterAck(() => broadcaster.message('message:new', message));
+      // After the commit and the ack: previews never hold up a send.
+      if (created) call.afterAck(() => previews.queue(message));
+      // The root's new thread summary, after the reply it counts.
+      if (threadRoot) call.afterAck(() => broadcaster.message('message:updated', threadRoot));
       return { message };
     },
 
@@ -43,12 +47,14 @@ export function messageHandlers({ ctx, broadcaster }: RealtimeDeps): Pick<Handle
     'messages:edit': async (payload, call) => {
       const message = await editMessage(ctx.db, call.userId, payload);
       call.afterAck(() => broadcaster.message('message:updated', message));
+      call.afterAck(() => previews.queue(message));
       return { message };
     },
 
     'messages:delete': async ({ messageId }, call) => {
-      const { message, changed } = await deleteMessage(ctx.db, call.userId, messageId);
+      const { message, changed, threadRoot } = await deleteMessage(ctx.db, call.userId, messageId);
       if (changed) call.afterAck(() => broadcaster.message('message:updated', message));
+      if (threadRoot) call.afterAck(() => broadcaster.message('message:updated', threadRoot));
       return { message };
     },
 
