@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { isSingleEmoji } from '../protocol/emoji';
 import { IdSchema } from '../protocol/entities';
+import { EMOJI_SKIN_TONES, RECENT_EMOJI_MAX } from './emoji-preferences';
 import { ServerUrlSchema } from './server-url';
 
 const THEMES = ['system', 'light', 'dark'] as const;
@@ -17,6 +19,10 @@ export const SettingsSchema = z.object({
   theme: z.enum(THEMES),
   /** Minutes of inactivity before the status turns to away; 0 turns auto-away off. */
   autoAwayMinutes: z.number().int().min(0).max(240),
+  /** The skin tone the emoji picker and :shortcode: completion use. */
+  emojiSkinTone: z.enum(EMOJI_SKIN_TONES),
+  /** Emoji picked lately, newest first (the picker's first row). */
+  recentEmoji: z.array(z.string().refine(isSingleEmoji, 'not a single emoji')).max(RECENT_EMOJI_MAX),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -27,6 +33,8 @@ export const DEFAULT_SETTINGS: Settings = {
   launchAtLogin: false,
   theme: 'system',
   autoAwayMinutes: 10,
+  emojiSkinTone: 'none',
+  recentEmoji: [],
 };
 
 /** A partial update the renderer may send; nested notification flags may be sent alone. */

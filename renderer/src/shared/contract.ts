@@ -27,3 +27,5 @@ export {
   USERS_GET_MAX,
 } from '../../../common/protocol/limits';
 export { serverUrlProblem, serverUrlTransport } from '../../../common/ipc/server-url-rules';
+export { EMOJI_SKIN_TONES, RECENT_EMOJI_MAX, type EmojiSkinTone } from '../../../common/ipc/emoji-preferences';
+export { isSingleEmoji } from '../../../common/protocol/emoji';

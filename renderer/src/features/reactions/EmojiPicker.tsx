@@ -1,33 +1,101 @@
-import { useEffect, useRef, useState } from 'react';
-import { EMOJIS } from './emojis';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { reportFailure, warnFailure } from '../../services/report-failure';
+import { inTone, type EmojiData } from '../emoji/emoji-data';
+import { rememberEmoji, setSkinTone, useRecentEmoji, useSkinTone } from '../emoji/emoji-preferences';
+import { searchEmoji } from '../emoji/emoji-search';
+import { useEmojiData } from '../emoji/use-emoji-data';
+import { EmojiGrid, type GridEmoji } from './EmojiGrid';
+import { SkinToneSelector } from './SkinToneSelector';
 import './EmojiPicker.css';
 
 interface EmojiPickerProps {
+  /** The dialog's name, e.g. "Choose a reaction". */
+  label?: string;
   onPick: (emoji: string) => void;
   onClose: () => void;
 }
 
-/** A small searchable grid of emoji. */
-export function EmojiPicker({ onPick, onClose }: EmojiPickerProps) {
+const SEARCH_LIMIT = 120;
+
+function labelled(data: EmojiData, emoji: string): GridEmoji {
+  const entry = data.byEmoji.get(emoji);
+  return { emoji, label: entry ? entry.label : emoji };
+}
+
+/**
+ * Every emoji: search by name, shortcode or tag; one category at a time (tabs); a skin tone
+ * that is remembered; the recently used first. Escape closes and gives focus back to whatever
+ * opened it.
+ */
+export function EmojiPicker({ label = 'Choose a reaction', onPick, onClose }: EmojiPickerProps) {
+  const { data, error } = useEmojiData();
+  const tone = useSkinTone();
+  const recent = useRecentEmoji();
   const [query, setQuery] = useState('');
+  const [category, setCategory] = useState(0);
+  const [shown, setShown] = useState<GridEmoji | null>(null);
   const root = useRef<HTMLDivElement>(null);
+  const tabs = useRef<HTMLDivElement>(null);
+  const ids = useId();
 
   useEffect(() => {
-    root.current?.querySelector('input')?.focus();
-    const onPointer = (event: MouseEvent) => !root.current?.contains(event.target as Node) && onClose();
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const picker = root.current;
+    picker?.querySelector('input')?.focus();
+    const onPointer = (event: MouseEvent) => !picker?.contains(event.target as Node) && onClose();
     document.addEventListener('mousedown', onPointer);
-    return () => document.removeEventListener('mousedown', onPointer);
+    return () => {
+      document.removeEventListener('mousedown', onPointer);
+      if (opener?.isConnected && (!document.activeElement || document.activeElement === document.body || picker?.contains(document.activeElement)))
+        opener.focus();
+    };
   }, [onClose]);
 
-  const words = query.trim().toLowerCase();
-  const shown = words ? EMOJIS.filter(([, name]) => name.includes(words)) : EMOJIS;
+  const words = query.trim();
+  const results = useMemo(
+    () => (data && words ? searchEmoji(data, words, SEARCH_LIMIT).map((entry) => ({ emoji: inTone(entry, tone), label: entry.label })) : []),
+    [data, words, tone],
+  );
+  const group = data?.groups[category];
+  const groupItems = useMemo(() => group?.entries.map((entry) => ({ emoji: inTone(entry, tone), label: entry.label })) ?? [], [group, tone]);
+  const recentItems = useMemo(() => (data ? recent.map((emoji) => labelled(data, emoji)) : []), [data, recent]);
+
+  const pick = (emoji: string) => {
+    void rememberEmoji(emoji).catch(warnFailure('remember the recently used emoji'));
+    onPick(emoji);
+  };
+
+  const onTabKey = (event: KeyboardEvent) => {
+    if (!data) return;
+    const count = data.groups.length;
+    const moves: Record<string, number> = { ArrowRight: category + 1, ArrowLeft: category - 1, Home: 0, End: count - 1 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = (target + count) % count;
+    setCategory(next);
+    tabs.current?.querySelector<HTMLButtonElement>(`[data-category="${next}"]`)?.focus();
+  };
+
+  const onSearchKey = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && results[0]) {
+      event.preventDefault();
+      pick(results[0].emoji);
+    } else if (event.key === 'ArrowDown') {
+      const first = root.current?.querySelector<HTMLButtonElement>('.emoji-picker__body [data-index="0"]');
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  };
 
   return (
     <div
       ref={root}
       className="emoji-picker"
       role="dialog"
-      aria-label="Choose a reaction"
+      aria-label={label}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -35,28 +103,81 @@ export function EmojiPicker({ onPick, onClose }: EmojiPickerProps) {
         }
       }}
     >
-      <input
-        className="input emoji-picker__search"
-        type="search"
-        placeholder="Search emoji"
-        aria-label="Search emoji"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-      />
-      <div className="emoji-picker__grid">
-        {shown.map(([emoji, name]) => (
-          <button
-            key={emoji}
-            type="button"
-            className="emoji-picker__emoji"
-            aria-label={name.split(' ')[0]}
-            title={name.split(' ')[0]}
-            onClick={() => onPick(emoji)}
-          >
-            {emoji}
-          </button>
-        ))}
-        {shown.length === 0 && <p className="emoji-picker__empty">No emoji found</p>}
+      <div className="emoji-picker__top">
+        <input
+          className="input emoji-picker__search"
+          type="search"
+          placeholder="Search emoji"
+          aria-label="Search emoji"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onSearchKey}
+        />
+        <SkinToneSelector tone={tone} onChange={(next) => void setSkinTone(next).catch(reportFailure('change the skin tone'))} />
+      </div>
+      {data && !words && (
+        <div ref={tabs} className="emoji-picker__tabs" role="tablist" aria-label="Emoji categories" onKeyDown={onTabKey}>
+          {data.groups.map((g, index) => (
+            <button
+              key={g.name}
+              type="button"
+              role="tab"
+              id={`${ids}-tab-${index}`}
+              data-category={index}
+              aria-selected={index === category}
+              aria-controls={`${ids}-panel`}
+              aria-label={g.name}
+              title={g.name}
+              tabIndex={index === category ? 0 : -1}
+              className="emoji-picker__tab"
+              onClick={() => setCategory(index)}
+            >
+              {g.entries[0]?.emoji}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="emoji-picker__body" id={`${ids}-panel`} {...(data && !words ? { role: 'tabpanel', 'aria-labelledby': `${ids}-tab-${category}` } : {})}>
+        {error ? (
+          <p className="emoji-picker__empty" role="alert">
+            Could not load the emoji. Close the picker and try again.
+          </p>
+        ) : !data ? (
+          <p className="emoji-picker__empty" role="status">
+            Loading emoji…
+          </p>
+        ) : words ? (
+          <>
+            <p className="visually-hidden" role="status">
+              {results.length === 0 ? 'No emoji found' : `${results.length} emoji found`}
+            </p>
+            {results.length === 0 ? (
+              <p className="emoji-picker__empty">No emoji found</p>
+            ) : (
+              <EmojiGrid key={words} label="Search results" items={results} onPick={pick} onShow={setShown} />
+            )}
+          </>
+        ) : (
+          <>
+            {recentItems.length > 0 && (
+              <>
+                <h3 className="emoji-picker__heading">Recently used</h3>
+                <EmojiGrid label="Recently used" items={recentItems} onPick={pick} onShow={setShown} />
+              </>
+            )}
+            <h3 className="emoji-picker__heading">{group?.name}</h3>
+            <EmojiGrid key={category} label={group?.name ?? ''} items={groupItems} onPick={pick} onShow={setShown} />
+          </>
+        )}
+      </div>
+      <div className="emoji-picker__preview" aria-hidden="true">
+        {shown && (
+          <>
+            <span className="emoji-picker__preview-emoji">{shown.emoji}</span>
+            <span>{shown.label}</span>
+            {data?.byEmoji.get(shown.emoji)?.shortcodes[0] && <code>:{data.byEmoji.get(shown.emoji)!.shortcodes[0]}:</code>}
+          </>
+        )}
       </div>
     </div>
   );

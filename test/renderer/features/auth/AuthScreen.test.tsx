@@ -20,6 +20,8 @@ beforeEach(() => {
       launchAtLogin: false,
       theme: 'system',
       autoAwayMinutes: 10,
+      emojiSkinTone: 'none',
+      recentEmoji: [],
     },
   });
 });
