@@ -11,6 +11,8 @@ import { EventBatcher } from './services/event-batcher';
 import { safeExternalUrl } from './services/external-url';
 import { mainWindowSenderPolicy, registerInvokeHandlers, type InvokeHandlers } from './services/ipc-router';
 import { MessageIntake } from './services/message-intake';
+import { MuteMigration } from './services/mute-migration';
+import { inThread, levelOf, mentionOf } from './services/notification-rules';
 import { NotificationService } from './services/notification-service';
 import { OutboxService } from './services/outbox-service';
 import { PresenceService } from './services/presence-service';
@@ -21,6 +23,8 @@ import { attachmentPath, createAttachmentProxy, proxiedImagePath, type Attachmen
 import { ServerChangeGuard } from './services/server-change-guard';
 import { SessionService } from './services/session-service';
 import { SettingsService } from './services/settings-service';
+import { ThreadDirectory } from './services/thread-directory';
+import { ThreadUnreadTracker } from './services/thread-unread-tracker';
 import { sameTrayView, trayView } from './services/tray-view';
 import { UnreadTracker } from './services/unread-tracker';
 import { UserDirectory } from './services/user-directory';
@@ -79,6 +83,8 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
   });
   const rooms = new RoomDirectory();
   const unread = new UnreadTracker();
+  const threads = new ThreadDirectory();
+  const threadUnread = new ThreadUnreadTracker();
   const users = new UserDirectory(connection);
   const view = new ViewState();
   const intake = new MessageIntake(connection, emit, log);
@@ -103,12 +109,25 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     ports.window.show();
     emit({ type: 'navigate', payload: { roomId } });
   };
-  const notifications = new NotificationService(ports.notifications, ports.window, settings, rooms, users, presence, view, openRoom);
+  const notifications = new NotificationService(ports.notifications, ports.window, settings, rooms, users, presence, view, threads, openRoom);
+  const muteMigration = new MuteMigration(
+    settings,
+    async (roomId) => {
+      const ack = await connection.request('rooms:notify', { roomId, level: 'none' });
+      if (ack.ok) {
+        learnRooms([ack.room]);
+        emit({ type: 'room:updated', payload: ack.room });
+      }
+      return ack.ok;
+    },
+    log,
+  );
+  threadUnread.onChange(() => emit({ type: 'threads:unread', payload: { byRoom: threadUnread.snapshot() } }));
 
   // ---- tray and badge
   let lastTray: TrayView | null = null;
   const renderTray = (): void => {
-    const next = trayView({ unreadByRoom: unread.counts(), mutedRoomIds: settings.get().mutedRoomIds, status: presence.status() });
+    const next = trayView({ unreadByRoom: unread.badgeCounts(), status: presence.status() });
     if (sameTrayView(lastTray, next)) return;
     lastTray = next;
     ports.tray.render(next);
@@ -147,6 +166,8 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
       rooms.clear();
       users.clear();
       unread.reset([]);
+      threads.clear();
+      threadUnread.clear();
     }
   });
   connection.onState((state) => emit({ type: 'connection', payload: state }));
@@ -155,6 +176,8 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     for (const room of list) {
       intake.noteRoom(room);
       rooms.upsert(room);
+      unread.setLevel(room.id, levelOf(room));
+      if (room.lastMessage) threads.note(room.lastMessage);
     }
   };
 
@@ -167,6 +190,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     await intake.syncAll(ack.rooms);
     // New messages are in; now edits, deletions and reactions made meanwhile to older ones.
     await changes.catchUp(ack.rooms.map((room) => room.id));
+    void muteMigration.run(ack.rooms.map((room) => room.id)).catch((err: unknown) => log.warn('mute migration failed', err));
     if (presence.status() !== 'online') void connection.request('presence:set', { status: presence.status() });
     void read.flush();
     void outbox.pump();
@@ -181,6 +205,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
         return; // the intake forwards it, once
       case 'message:updated':
         changes.seen(payload as ServerPayload<'message:updated'>);
+        threads.note(payload as ServerPayload<'message:updated'>);
         break;
       case 'room:updated': {
         const room = payload as ServerPayload<'room:updated'>;
@@ -192,6 +217,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
         const { roomId } = payload as ServerPayload<'room:removed'>;
         rooms.remove(roomId);
         unread.remove(roomId);
+        threadUnread.forgetRoom(roomId);
         intake.forgetRoom(roomId);
         changes.forgetRoom(roomId);
         break;
@@ -210,12 +236,24 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
   intake.onArrival((message, via) => {
     changes.seen(message);
     const me = session.current()?.user;
-    if (!me) return;
+    if (!me) {
+      threads.note(message);
+      return;
+    }
     const fromOther = message.senderId !== me.id;
+    const rootId = message.threadRootId ?? null;
+    // Judged before this reply joins the directory: taking part means before it.
+    const myThread = rootId !== null && inThread(threads.root(rootId), me.id);
+    threads.note(message);
     if (fromOther) delivered.note(message.roomId, message.seq);
+    const roomVisible = ports.window.isFocused() && view.focusedRoomId === message.roomId;
+    const threadVisible = roomVisible && rootId !== null && view.focusedThreadRootId === rootId;
+    if (fromOther && myThread && !threadVisible) threadUnread.replyArrived(message.roomId, rootId);
     if (via !== 'live') return; // missed messages are already counted in the room list's unreadCount
-    const visible = ports.window.isFocused() && view.focusedRoomId === message.roomId;
-    unread.messageArrived(message.roomId, message.seq, fromOther && !visible);
+    const room = rooms.get(message.roomId);
+    const addressed = room?.kind === 'dm' || mentionOf(message.body, me.username, presence.status()) !== null;
+    // A reply counts like any message of the room: the window reads the room up to its highest seq, replies included.
+    unread.messageArrived(message.roomId, message.seq, fromOther && !roomVisible, addressed);
     if (fromOther) void notifications.messageArrived(message, me).catch((err: unknown) => log.warn('notification failed', err));
   });
 
@@ -237,15 +275,18 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
       const { roomId } = args as ClientPayload<'rooms:leave'>;
       rooms.remove(roomId);
       unread.remove(roomId);
+      threadUnread.forgetRoom(roomId);
       changes.forgetRoom(roomId);
     } else if (name === 'users:get') {
       users.remember((result as ClientResult<'users:get'>).users);
     } else if ('room' in result) {
       learnRooms([(result as ClientResult<'rooms:create'>).room]);
     } else if ('messages' in result) {
-      changes.seenAll((result as ClientResult<'messages:history'>).messages); // history, sync, search
+      changes.seenAll((result as ClientResult<'messages:history'>).messages); // history, sync, search, pinned
+      threads.noteAll((result as ClientResult<'messages:history'>).messages);
     } else if ('message' in result) {
-      changes.seen((result as ClientResult<'messages:edit'>).message); // edit, delete, react
+      changes.seen((result as ClientResult<'messages:edit'>).message); // edit, delete, react, pin
+      threads.note((result as ClientResult<'messages:edit'>).message);
     }
   };
 
@@ -327,10 +368,13 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
       if (patch.serverUrl !== undefined) await serverGuard.approve(patch.serverUrl, 'settings');
       return settings.update(patch);
     },
-    'ui:focus-room': async ({ roomId }) => {
+    'ui:focus-room': async ({ roomId, threadRootId }) => {
       view.focusedRoomId = roomId;
+      view.focusedThreadRootId = roomId === null ? null : (threadRootId ?? null);
+      if (roomId !== null && view.focusedThreadRootId !== null) threadUnread.seen(roomId, view.focusedThreadRootId);
       return {};
     },
+    'threads:unread': async () => ({ byRoom: threadUnread.snapshot() }),
     'shell:open-external': async ({ url }) => {
       const safe = safeExternalUrl(url);
       if (!safe) throw new DesktopError(errorInfo('invalid_input', 'Only http and https links can be opened.'));

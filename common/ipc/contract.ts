@@ -30,6 +30,10 @@ export const RELAYED_SERVER_EVENTS = [
   'messages:edit',
   'messages:delete',
   'messages:react',
+  'messages:pin',
+  'messages:pinned',
+  'rooms:notify',
+  'messages:preview:remove',
   'messages:search',
   'receipts:list',
   'typing',
@@ -81,6 +85,8 @@ const desktop = {
       roomId: IdSchema,
       body: z.string().max(MESSAGE_BODY_MAX),
       attachmentIds: z.array(IdSchema).max(ATTACHMENTS_PER_MESSAGE_MAX).optional(),
+      /** A reply in this root's thread. */
+      threadRootId: IdSchema.optional(),
     }),
     result: OutboxItemSchema,
   },
@@ -134,7 +140,9 @@ const desktop = {
   'settings:get': { args: Empty, result: SettingsSchema },
   'settings:set': { args: SettingsPatchSchema, result: SettingsSchema },
   /** Tells main which room the user is looking at (null: none), for notifications and unreads. */
-  'ui:focus-room': { args: z.object({ roomId: IdSchema.nullable() }), result: Nothing },
+  'ui:focus-room': { args: z.object({ roomId: IdSchema.nullable(), threadRootId: IdSchema.nullable().optional() }), result: Nothing },
+  /** Threads the user takes part in with replies not yet seen: roomId -> their roots' ids (also pushed as `threads:unread`). */
+  'threads:unread': { args: Empty, result: z.object({ byRoom: z.record(IdSchema, z.array(IdSchema)) }) },
   'shell:open-external': { args: z.object({ url: z.string().max(4096) }), result: Nothing },
 } as const;
 
@@ -159,6 +167,8 @@ export type DesktopEvent =
   | { type: 'settings'; payload: z.infer<typeof SettingsSchema> }
   /** Main asks the window to open a room (notification click, deep link, tray). */
   | { type: 'navigate'; payload: { roomId: string } }
+  /** Threads the user takes part in with unseen replies, every room's (the whole map after each change). */
+  | { type: 'threads:unread'; payload: { byRoom: Record<string, string[]> } }
   /** Messages fetched by main's sync after a reconnect, per room, in seq order. */
   | { type: 'messages:synced'; payload: { roomId: string; messages: ServerPayload<'message:new'>[] } };
 

@@ -14,6 +14,11 @@ export const SettingsSchema = z.object({
     showPreview: z.boolean(),
     sound: z.boolean(),
   }),
+  /**
+   * Legacy: rooms muted on this device before notification levels moved to the server
+   * (`rooms:notify`). Main turns each into the level 'none' once its account signs in and
+   * removes it here; nothing else reads it, and the renderer cannot set it.
+   */
   mutedRoomIds: z.array(IdSchema).max(10_000),
   launchAtLogin: z.boolean(),
   theme: z.enum(THEMES),
@@ -38,7 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** A partial update the renderer may send; nested notification flags may be sent alone. */
-export const SettingsPatchSchema = SettingsSchema.omit({ notifications: true })
+export const SettingsPatchSchema = SettingsSchema.omit({ notifications: true, mutedRoomIds: true })
   .partial()
   .extend({ notifications: SettingsSchema.shape.notifications.partial().optional() })
   .strict();

@@ -24,6 +24,8 @@ export const OutboxItemSchema = z.object({
   roomId: IdSchema,
   body: z.string(),
   attachmentIds: z.array(IdSchema),
+  /** A reply in this root's thread (absent: a top-level message). */
+  threadRootId: IdSchema.optional(),
   createdAt: z.string(),
   status: z.enum(OUTBOX_STATUSES),
   attempts: z.number().int().nonnegative(),

@@ -4,6 +4,7 @@ import { notificationContent, notificationDecision } from './notification-rules'
 import type { PresenceService } from './presence-service';
 import type { RoomDirectory } from './room-directory';
 import type { SettingsService } from './settings-service';
+import type { ThreadDirectory, ThreadFields } from './thread-directory';
 import type { UserDirectory } from './user-directory';
 import type { ViewState } from './view-state';
 
@@ -17,21 +18,23 @@ export class NotificationService {
     private readonly users: UserDirectory,
     private readonly presence: PresenceService,
     private readonly view: ViewState,
+    private readonly threads: ThreadDirectory,
     private readonly openRoom: (roomId: string) => void,
   ) {}
 
-  async messageArrived(message: Message, me: User): Promise<void> {
+  async messageArrived(message: Message & ThreadFields, me: User): Promise<void> {
     const settings = this.settings.get();
     const room = this.rooms.get(message.roomId);
     const decision = notificationDecision({
       message,
       room,
+      threadRoot: message.threadRootId ? this.threads.root(message.threadRootId) : null,
       me,
       status: this.presence.status(),
       windowFocused: this.window.isFocused(),
       focusedRoomId: this.view.focusedRoomId,
+      focusedThreadRootId: this.view.focusedThreadRootId,
       notificationsEnabled: settings.notifications.enabled,
-      mutedRoomIds: settings.mutedRoomIds,
     });
     if (!decision.notify) return;
     const senderName = settings.notifications.showPreview ? await this.users.displayName(message.senderId) : '';

@@ -74,7 +74,7 @@ export class OutboxService {
     return this.items.map((item) => ({ ...item }));
   }
 
-  async enqueue(input: { roomId: string; body: string; attachmentIds?: string[] }): Promise<OutboxItem> {
+  async enqueue(input: { roomId: string; body: string; attachmentIds?: string[]; threadRootId?: string }): Promise<OutboxItem> {
     if (this.owner === null) throw new DesktopError(SIGNED_OUT_ERROR);
     const attachmentIds = input.attachmentIds ?? [];
     if (input.body.trim() === '' && attachmentIds.length === 0) {
@@ -85,6 +85,7 @@ export class OutboxService {
       roomId: input.roomId,
       body: input.body,
       attachmentIds,
+      ...(input.threadRootId ? { threadRootId: input.threadRootId } : {}),
       createdAt: new Date(this.deps.clock.now()).toISOString(),
       status: 'queued',
       attempts: 0,
@@ -152,6 +153,7 @@ export class OutboxService {
         clientId: item.clientId,
         body: item.body,
         ...(item.attachmentIds.length > 0 ? { attachmentIds: item.attachmentIds } : {}),
+        ...(item.threadRootId ? { threadRootId: item.threadRootId } : {}),
       });
       if (!this.items.includes(item)) continue; // discarded meanwhile
       if (ack.ok) {

@@ -63,8 +63,17 @@ export class SettingsService {
   }
 
   update(patch: SettingsPatch): Settings {
+    return this.replace(applySettingsPatch(this.current, patch));
+  }
+
+  /** The legacy mute list, which only main changes (see MuteMigration). */
+  setMutedRoomIds(mutedRoomIds: string[]): Settings {
+    return this.replace(SettingsSchema.parse({ ...this.current, mutedRoomIds }));
+  }
+
+  private replace(next: Settings): Settings {
     const previous = this.current;
-    this.current = applySettingsPatch(previous, patch);
+    this.current = next;
     this.store.write(this.current);
     for (const listener of this.listeners) listener(this.current, previous);
     return this.current;

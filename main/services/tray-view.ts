@@ -3,24 +3,22 @@ import { PRODUCT_NAME } from '../app-identity';
 import type { TrayMenuItem, TrayView } from '../ports';
 
 export interface TrayInput {
+  /** What each room adds to the badge at its notification level (UnreadTracker.badgeCounts). */
   unreadByRoom: ReadonlyMap<string, number>;
-  mutedRoomIds: readonly string[];
   status: SettableStatus;
 }
 
 const STATUS_LABELS: Record<SettableStatus, string> = { online: 'Online', away: 'Away', dnd: 'Do not disturb' };
 
-/** Muted rooms do not count towards the tray and the badge. */
-export function unreadTotal(unreadByRoom: ReadonlyMap<string, number>, mutedRoomIds: readonly string[]): number {
-  const muted = new Set(mutedRoomIds);
+export function unreadTotal(unreadByRoom: ReadonlyMap<string, number>): number {
   let total = 0;
-  for (const [roomId, count] of unreadByRoom) if (!muted.has(roomId)) total += count;
+  for (const count of unreadByRoom.values()) total += count;
   return total;
 }
 
 /** What the tray icon, its tooltip and menu, and the dock/taskbar badge show. */
 export function trayView(input: TrayInput): TrayView {
-  const unread = unreadTotal(input.unreadByRoom, input.mutedRoomIds);
+  const unread = unreadTotal(input.unreadByRoom);
   const statusItems: TrayMenuItem[] = (Object.keys(STATUS_LABELS) as SettableStatus[]).map((status) => ({
     id: `status:${status}`,
     label: STATUS_LABELS[status],

@@ -4,23 +4,23 @@ import { badgeOverlayFile, trayView, unreadTotal } from '../../../main/services/
 
 describe('trayView', () => {
   it('shows the read icon and the plain name with nothing unread', () => {
-    const view = trayView({ unreadByRoom: new Map(), mutedRoomIds: [], status: 'online' });
+    const view = trayView({ unreadByRoom: new Map(), status: 'online' });
     expect(view).toMatchObject({ icon: 'read', tooltip: 'Droplink', badgeCount: 0 });
     expect(view.menu.map((item) => item.id)).toEqual(['open', 'status:online', 'status:away', 'status:dnd', 'quit']);
     expect(view.menu.filter((item) => item.checked).map((item) => item.id)).toEqual(['status:online']);
   });
 
-  it('counts unread messages across rooms, leaving muted rooms out', () => {
+  it('adds up what each room puts on the badge (its level applied by the unread tracker)', () => {
     const unreadByRoom = new Map([
       ['a', 2],
       ['b', 1],
-      ['muted', 7],
+      ['nothing', 0],
     ]);
-    expect(unreadTotal(unreadByRoom, ['muted'])).toBe(3);
-    const view = trayView({ unreadByRoom, mutedRoomIds: ['muted'], status: 'dnd' });
+    expect(unreadTotal(unreadByRoom)).toBe(3);
+    const view = trayView({ unreadByRoom, status: 'dnd' });
     expect(view).toMatchObject({ icon: 'unread', tooltip: 'Droplink: 3 unread messages', badgeCount: 3 });
     expect(view.menu.find((item) => item.checked)?.id).toBe('status:dnd');
-    expect(trayView({ unreadByRoom: new Map([['a', 1]]), mutedRoomIds: [], status: 'online' }).tooltip).toBe('Droplink: 1 unread message');
+    expect(trayView({ unreadByRoom: new Map([['a', 1]]), status: 'online' }).tooltip).toBe('Droplink: 1 unread message');
   });
 });
 

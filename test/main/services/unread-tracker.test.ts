@@ -52,3 +52,52 @@ describe('UnreadTracker', () => {
     expect(tracker.counts().size).toBe(0);
   });
 });
+
+describe('UnreadTracker with notification levels', () => {
+  const leveled = (id: string, notify: 'all' | 'mentions' | 'none', lastSeq = 0, unreadCount = 0): Room => ({ ...room(id, lastSeq, unreadCount), notify });
+
+  it("leaves 'none' rooms out of the badge and counts only addressed messages in 'mentions' rooms", () => {
+    const tracker = new UnreadTracker();
+    tracker.reset([leveled('all', 'all', 2, 2), leveled('quiet', 'none', 5, 5), leveled('pings', 'mentions', 3, 3)]);
+    expect(Object.fromEntries(tracker.badgeCounts())).toEqual({ all: 2, quiet: 0, pings: 0 });
+
+    tracker.messageArrived('quiet', 6, true, true);
+    tracker.messageArrived('pings', 4, true, false);
+    tracker.messageArrived('pings', 5, true, true);
+    tracker.messageArrived('pings', 6, false, true); // seen: neither unread nor on the badge
+    expect(Object.fromEntries(tracker.badgeCounts())).toEqual({ all: 2, quiet: 0, pings: 1 });
+    // The plain counts are every unread message, whatever the level.
+    expect(Object.fromEntries(tracker.counts())).toEqual({ all: 2, quiet: 6, pings: 5 });
+
+    tracker.markRead('pings', 4);
+    expect(tracker.badgeCounts().get('pings')).toBe(1);
+    tracker.markRead('pings', 5);
+    expect(tracker.badgeCounts().get('pings')).toBe(0);
+  });
+
+  it('follows a level change, and a room update keeps the mentions not yet read', () => {
+    const tracker = new UnreadTracker();
+    let changes = 0;
+    tracker.onChange(() => (changes += 1));
+    tracker.reset([leveled('r', 'all')]);
+    tracker.messageArrived('r', 1, true, false);
+    tracker.messageArrived('r', 2, true, true);
+    expect(tracker.badgeCounts().get('r')).toBe(2);
+    const before = changes;
+    tracker.setLevel('r', 'mentions');
+    expect(changes).toBe(before + 1);
+    expect(tracker.badgeCounts().get('r')).toBe(1);
+    tracker.setLevel('r', 'mentions');
+    expect(changes).toBe(before + 1);
+    tracker.setFromRoom(leveled('r', 'mentions', 2, 2));
+    expect(tracker.badgeCounts().get('r')).toBe(1);
+    tracker.setLevel('r', 'none');
+    expect(tracker.badgeCounts().get('r')).toBe(0);
+  });
+
+  it("rooms from servers without levels count as 'all'", () => {
+    const tracker = new UnreadTracker();
+    tracker.reset([room('old', 4, 4)]);
+    expect(tracker.badgeCounts().get('old')).toBe(4);
+  });
+});
