@@ -12,6 +12,7 @@ import { HostGuard } from './http/host-guard';
 import { authRoutes } from './http/routes/auth';
 import { fileRoutes } from './http/routes/files';
 import { healthRoutes } from './http/routes/health';
+import { previewRoutes } from './http/routes/previews';
 import { uploadRoutes } from './http/routes/uploads';
 import { userRoutes } from './http/routes/users';
 import { ProtocolError } from '../common/protocol';
@@ -162,6 +163,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
     userRoutes(app, ctx);
     uploadRoutes(app, ctx);
     fileRoutes(app, ctx);
+    previewRoutes(app, ctx);
 
     await app.ready();
     const realtime = startSocketServer(

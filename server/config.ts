@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LIMITS_ENV, limitsConfig, type LimitsConfig } from './limits-config';
+import { LINK_PREVIEWS_ENV, linkPreviewsConfig, type LinkPreviewsConfig } from './previews/previews-config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -43,6 +44,8 @@ export interface ServerConfig {
   clientSecret: string | null;
   /** null: any Host header is served. 'self': only this server's loopback names and bound port. */
   allowedHosts: AllowedHosts | null;
+  /** LINK_PREVIEWS, LINK_PREVIEW_ALLOW. */
+  linkPreviews: LinkPreviewsConfig;
 }
 
 export type AllowedHosts = 'self' | readonly string[];
@@ -128,6 +131,7 @@ const EnvSchema = z.object({
     .optional(),
   ALLOWED_HOSTS: allowedHostsSchema.optional(),
   ...LIMITS_ENV,
+  ...LINK_PREVIEWS_ENV,
 });
 
 type EnvName = keyof typeof EnvSchema.shape;
@@ -170,5 +174,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     logLevel: e.LOG_LEVEL,
     clientSecret: e.CLIENT_SECRET ?? null,
     allowedHosts: e.ALLOWED_HOSTS ?? null,
+    linkPreviews: linkPreviewsConfig(e),
   };
 }

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import type { LinkPreviewWorker } from '../previews/preview-worker';
 import type { Broadcaster } from './broadcaster';
 import type { PresenceLifecycle } from './presence-lifecycle';
 
@@ -7,4 +8,6 @@ export interface RealtimeDeps {
   ctx: AppContext;
   broadcaster: Broadcaster;
   presence: PresenceLifecycle;
+  /** Previews the links of sent and edited messages after their ack. */
+  previews: LinkPreviewWorker;
 }

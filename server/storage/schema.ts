@@ -129,9 +129,15 @@ export const messages = pgTable(
     pinnedAt: timestamp('pinned_at', { withTimezone: true }),
     pinnedBy: uuid('pinned_by').references(() => users.id, { onDelete: 'set null' }),
     /** Link previews of the body's links, in body order; written after the commit by server/previews (migration 0005). */
-    previews: jsonb('previews').$type<LinkPreview[]>().notNull().default(sql`'[]'::jsonb`),
+    previews: jsonb('previews')
+      .$type<LinkPreview[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Normalised links whose preview the sender removed: never previewed again for this message. */
-    removedPreviewUrls: text('removed_preview_urls').array().notNull().default(sql`'{}'::text[]`),
+    removedPreviewUrls: text('removed_preview_urls')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, body)`),
   },
   (t) => [
@@ -204,22 +210,19 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 /** Link previews by normalised URL, shared by every message that links there (server/previews/preview-cache.ts). */
-export const linkPreviews = pgTable(
-  'link_previews',
-  {
-    id: uuid('id').primaryKey(),
-    url: text('url').notNull().unique(),
-    /** false: the fetch failed or was refused; cached for a shorter time so it is not retried for every message. */
-    ok: boolean('ok').notNull(),
-    title: text('title'),
-    description: text('description'),
-    siteName: text('site_name'),
-    /** The page's image re-encoded as webp (at most 600 px wide), or null. */
-    image: bytea('image'),
-    fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  },
-);
+export const linkPreviews = pgTable('link_previews', {
+  id: uuid('id').primaryKey(),
+  url: text('url').notNull().unique(),
+  /** false: the fetch failed or was refused; cached for a shorter time so it is not retried for every message. */
+  ok: boolean('ok').notNull(),
+  title: text('title'),
+  description: text('description'),
+  siteName: text('site_name'),
+  /** The page's image re-encoded as webp (at most 600 px wide), or null. */
+  image: bytea('image'),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
 
 export type UserRow = typeof users.$inferSelect;
 export type RoomRow = typeof rooms.$inferSelect;
