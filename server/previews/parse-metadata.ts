@@ -65,7 +65,9 @@ export class HeadMetadataParser {
   constructor(private readonly pageUrl: string) {
     this.parser = new Parser(
       {
+        // The rest of a piece that ended the head is still parsed: what comes after the head is ignored.
         onopentag: (name, attributes) => {
+          if (this.done) return;
           if (name === 'body') this.done = true;
           else if (name === 'title' && !this.titleSeen) this.inTitle = true;
           else if (name === 'meta') {
@@ -75,7 +77,7 @@ export class HeadMetadataParser {
           }
         },
         ontext: (text) => {
-          if (this.inTitle) this.title += text;
+          if (this.inTitle && !this.done) this.title += text;
         },
         onclosetag: (name) => {
           if (name === 'title' && this.inTitle) {

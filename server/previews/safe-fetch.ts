@@ -3,6 +3,17 @@ import { isIP } from 'node:net';
 import { Agent, buildConnector, request, type Dispatcher } from 'undici';
 import { connectRefusal, type AllowList } from './address-policy';
 
+/**
+ * Stops a download that is no longer wanted. undici reports its own abort of the body as an
+ * 'error' event, which would be uncaught without a listener: that one error is expected.
+ */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => {
+    // the abort caused by this destroy()
+  });
+  body.destroy();
+}
+
 /** A fetch the policy does not allow (address, scheme, type, size, redirects): not retried soon. */
 export class FetchRefusedError extends Error {
   constructor(message: string) {
@@ -82,7 +93,7 @@ export class SafeFetcher {
         headers: { 'user-agent': USER_AGENT, accept: options.accept, 'accept-encoding': 'identity' },
       });
       if (REDIRECT_STATUSES.has(response.statusCode)) {
-        response.body.destroy();
+        discard(response.body);
         const location = response.headers.location;
         if (typeof location !== 'string') throw new Error(`redirect ${response.statusCode} without a Location`);
         if (hop >= MAX_REDIRECTS) throw new FetchRefusedError(`more than ${MAX_REDIRECTS} redirects`);
@@ -90,7 +101,7 @@ export class SafeFetcher {
         continue;
       }
       if (response.statusCode !== 200) {
-        response.body.destroy();
+        discard(response.body);
         throw new Error(`HTTP ${response.statusCode}`);
       }
       const contentType = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : '';
@@ -103,7 +114,7 @@ export class SafeFetcher {
         charset: charset?.toLowerCase() ?? null,
         declaredLength: Number.isSafeInteger(length) && length >= 0 ? length : null,
         body: response.body,
-        close: () => response.body.destroy(),
+        close: () => discard(response.body),
       };
     }
   }
