@@ -10,12 +10,27 @@ import { getMyId } from '../../stores/session';
 import { useUiStore } from '../../stores/ui';
 import { selectRoomUploads, useUploadsStore } from '../../stores/uploads';
 import { Icon } from '../../ui/Icon';
+import { inTone, loadedEmojiData, preloadEmojiData, type EmojiEntry } from '../emoji/emoji-data';
+import { getSkinTone } from '../emoji/emoji-preferences';
+import { replaceClosedShortcode, replaceShortcodes } from '../emoji/emoji-search';
+import { EmojiPicker } from '../reactions/EmojiPicker';
+import { AutocompletePopup } from './autocomplete/AutocompletePopup';
+import { useAutocomplete } from './autocomplete/use-autocomplete';
+import { COMPOSER_COMPLETIONS } from './composer-completions';
 import { getDraft, setDraft } from './drafts';
 import { TypingNotifier } from './typing-notifier';
 import { UploadTray } from './UploadTray';
 import './Composer.css';
 
 const MAX_HEIGHT = 240;
+
+const toned = (entry: EmojiEntry) => inTone(entry, getSkinTone());
+
+/** `:smile:` typed in full (or pasted) becomes its emoji when sent, once the emoji data is there. */
+function withEmoji(body: string): string {
+  const data = loadedEmojiData();
+  return data ? replaceShortcodes(data, body, toned) : body;
+}
 
 function findMessage(roomId: string, messageId: string): Message | undefined {
   return useMessagesStore.getState().timelines[roomId]?.messages.find((m) => m.id === messageId);
@@ -43,6 +58,9 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
   const editing = useUiStore((s) => (s.editing?.roomId === roomId ? s.editing.messageId : null));
   const { startEditing, stopEditing, clearUnreadMarker } = useUiStore.getState();
   const uploads = useUploadsStore(selectRoomUploads(roomId));
+  const [pickingEmoji, setPickingEmoji] = useState(false);
+  /** Where to put the caret once new text (an inserted emoji) has rendered. */
+  const caretAfter = useRef<number | null>(null);
   const typing = useMemo(
     () => new TypingNotifier((isTyping) => void call('typing', { roomId, typing: isTyping }).catch(warnFailure('send the typing indicator'))),
     [roomId],
@@ -71,6 +89,16 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
 
   useEffect(() => textarea.current?.focus(), [roomId]);
 
+  useEffect(() => preloadEmojiData(warnFailure('load the emoji data')), []);
+
+  useLayoutEffect(() => {
+    const node = textarea.current;
+    if (caretAfter.current === null || !node) return;
+    node.focus();
+    node.setSelectionRange(caretAfter.current, caretAfter.current);
+    caretAfter.current = null;
+  });
+
   const uploading = uploads.some((u) => u.status === 'uploading');
   const ready = uploads.filter((u) => u.status === 'done' && u.attachment);
   const canSend = !uploading && (text.trim().length > 0 || ready.length > 0) && text.length <= MESSAGE_BODY_MAX;
@@ -84,10 +112,34 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
     }
   };
 
+  const completion = useAutocomplete(COMPOSER_COMPLETIONS, textarea, change);
+
+  const onInput = (node: HTMLTextAreaElement) => {
+    const data = loadedEmojiData();
+    const closed = data && node.selectionStart === node.selectionEnd ? replaceClosedShortcode(data, node.value, node.selectionStart, toned) : null;
+    if (closed) {
+      caretAfter.current = closed.caret;
+      change(closed.text);
+      completion.close();
+      return;
+    }
+    change(node.value);
+    completion.update(node.value, node.selectionStart, node.selectionEnd);
+  };
+
+  const insertEmoji = (emoji: string) => {
+    const node = textarea.current;
+    const start = node?.selectionStart ?? text.length;
+    const end = node?.selectionEnd ?? text.length;
+    caretAfter.current = start + emoji.length;
+    setPickingEmoji(false);
+    change(text.slice(0, start) + emoji + text.slice(end));
+  };
+
   const submit = async () => {
     if (editing) return saveEdit(editing);
     if (!canSend) return;
-    const body = text.trim();
+    const body = withEmoji(text.trim());
     const attachmentIds = ready.map((u) => u.attachment!.id);
     setText('');
     setDraft(roomId, '');
@@ -104,7 +156,7 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
   };
 
   const saveEdit = async (messageId: string) => {
-    const body = text.trim();
+    const body = withEmoji(text.trim());
     const original = findMessage(roomId, messageId);
     if (!body || body === original?.body) return stopEditing();
     try {
@@ -116,7 +168,7 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.nativeEvent.isComposing) return;
+    if (event.nativeEvent.isComposing || completion.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       void submit();
@@ -151,6 +203,7 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
       )}
       {!editing && <UploadTray uploads={uploads} />}
       <div className="composer__box">
+        {completion.popup && <AutocompletePopup {...completion.popup} />}
         {!editing && (
           <>
             <button type="button" className="icon-button" aria-label="Attach files" title="Attach files" onClick={() => fileInput.current?.click()}>
@@ -168,6 +221,19 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
                 e.target.value = '';
               }}
             />
+            <span className="composer__emoji">
+              <button
+                type="button"
+                className="icon-button"
+                aria-label="Insert emoji"
+                title="Insert emoji"
+                aria-expanded={pickingEmoji}
+                onClick={() => setPickingEmoji(!pickingEmoji)}
+              >
+                <Icon name="smile" />
+              </button>
+              {pickingEmoji && <EmojiPicker label="Insert emoji" align="start" onPick={insertEmoji} onClose={() => setPickingEmoji(false)} />}
+            </span>
           </>
         )}
         <textarea
@@ -177,10 +243,15 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
           placeholder={editing ? 'Edit your message' : placeholder}
           rows={1}
           value={text}
-          onChange={(e) => change(e.target.value)}
+          {...completion.inputProps}
+          onChange={(e) => onInput(e.target)}
+          onSelect={(e) => completion.update(e.currentTarget.value, e.currentTarget.selectionStart, e.currentTarget.selectionEnd)}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
-          onBlur={() => typing.stop()}
+          onBlur={() => {
+            typing.stop();
+            completion.close();
+          }}
         />
         {editing ? (
           <>

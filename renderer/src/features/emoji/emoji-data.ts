@@ -98,6 +98,10 @@ export function buildEmojiData(compact: readonly CompactEmoji[], messages: Messa
 }
 
 let loading: Promise<EmojiData> | null = null;
+let loaded: EmojiData | null = null;
+
+/** The data if it has been loaded already (for work that cannot wait, like a key press). */
+export const loadedEmojiData = (): EmojiData | null => loaded;
 
 /** The full set, fetched as its own chunk the first time anything needs it (not with the window). */
 export function loadEmojiData(): Promise<EmojiData> {
@@ -108,13 +112,25 @@ export function loadEmojiData(): Promise<EmojiData> {
     import('emojibase-data/en/shortcodes/emojibase.json'),
     import('emojibase-data/en/shortcodes/cldr.json'),
   ]).then(
-    ([compact, messages, github, emojibase, cldr]) => buildEmojiData(compact.default, messages.default, [github.default, emojibase.default, cldr.default]),
+    ([compact, messages, github, emojibase, cldr]) =>
+      (loaded = buildEmojiData(compact.default, messages.default, [github.default, emojibase.default, cldr.default])),
     (error: unknown) => {
       loading = null;
       throw error;
     },
   );
   return loading;
+}
+
+/** Loads the data once the window is idle, so the first `:` or picker has it at hand. */
+export function preloadEmojiData(onError: (error: unknown) => void): () => void {
+  const start = () => void loadEmojiData().catch(onError);
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(start, { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(start, 1_000);
+  return () => clearTimeout(id);
 }
 
 /** The emoji in the given skin tone, if it has that tone. */

@@ -1,6 +1,6 @@
 import type { EmojiData, EmojiEntry } from './emoji-data';
 
-/** Lower is better; null = no match. Shortcodes first, then the name, then tags. */
+/** Lower is better; null = no match. Shortcodes first (shorter before longer), then the name, then tags. */
 function rank(entry: EmojiEntry, words: readonly string[]): number | null {
   const label = entry.label.toLowerCase();
   const labelWords = label.split(/[\s:,-]+/);
@@ -9,7 +9,7 @@ function rank(entry: EmojiEntry, words: readonly string[]): number | null {
     const scores: number[] = [];
     for (const code of entry.shortcodes) {
       if (code === word) scores.push(0);
-      else if (code.startsWith(word)) scores.push(1);
+      else if (code.startsWith(word)) scores.push(1 + code.length / 1000);
       else if (code.includes(word)) scores.push(5);
     }
     if (label === word) scores.push(0);

@@ -1,18 +1,15 @@
 import { useEffect, useState } from 'react';
-import { loadEmojiData, type EmojiData } from './emoji-data';
-
-let loaded: EmojiData | null = null;
+import { loadEmojiData, loadedEmojiData, type EmojiData } from './emoji-data';
 
 /** Emoji data once loaded (null meanwhile, or `error` if its chunk could not be loaded). */
 export function useEmojiData(): { data: EmojiData | null; error: unknown } {
-  const [data, setData] = useState<EmojiData | null>(loaded);
+  const [data, setData] = useState<EmojiData | null>(loadedEmojiData);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     if (data) return;
     let live = true;
     loadEmojiData().then(
       (result) => {
-        loaded = result;
         if (live) setData(result);
       },
       (failure: unknown) => {

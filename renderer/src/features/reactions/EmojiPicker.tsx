@@ -11,6 +11,8 @@ import './EmojiPicker.css';
 interface EmojiPickerProps {
   /** The dialog's name, e.g. "Choose a reaction". */
   label?: string;
+  /** Which edge of the opener the picker lines up with (it opens upwards). */
+  align?: 'start' | 'end';
   onPick: (emoji: string) => void;
   onClose: () => void;
 }
@@ -27,7 +29,7 @@ function labelled(data: EmojiData, emoji: string): GridEmoji {
  * that is remembered; the recently used first. Escape closes and gives focus back to whatever
  * opened it.
  */
-export function EmojiPicker({ label = 'Choose a reaction', onPick, onClose }: EmojiPickerProps) {
+export function EmojiPicker({ label = 'Choose a reaction', align = 'end', onPick, onClose }: EmojiPickerProps) {
   const { data, error } = useEmojiData();
   const tone = useSkinTone();
   const recent = useRecentEmoji();
@@ -93,7 +95,7 @@ export function EmojiPicker({ label = 'Choose a reaction', onPick, onClose }: Em
   return (
     <div
       ref={root}
-      className="emoji-picker"
+      className={`emoji-picker emoji-picker--${align}`}
       role="dialog"
       aria-label={label}
       onKeyDown={(e) => {

@@ -1,6 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadEmojiData } from '../../../../renderer/src/features/emoji/emoji-data';
 import { EmojiPicker } from '../../../../renderer/src/features/reactions/EmojiPicker';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../../common/ipc/settings';
 import { useSettingsStore } from '../../../../renderer/src/stores/settings';
@@ -8,6 +9,11 @@ import { installFakeBridge, type FakeBridge } from '../../support/fake-bridge';
 
 let bridge: FakeBridge;
 let settings: Settings;
+
+// The data is its own chunk; loading it under a busy test run can outlast findBy's wait.
+beforeAll(async () => {
+  await loadEmojiData();
+});
 
 beforeEach(() => {
   settings = { ...DEFAULT_SETTINGS };

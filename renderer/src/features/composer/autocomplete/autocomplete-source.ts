@@ -20,4 +20,6 @@ export interface AutocompleteSource {
   label: string;
   /** Options for a query, best first (a short list: the popup shows them all). May be async. */
   options: (query: string) => readonly AutocompleteOption[] | Promise<readonly AutocompleteOption[]>;
+  /** Told after a row replaced the query (e.g. to remember it as recently used). */
+  onPicked?: (option: AutocompleteOption) => void;
 }

@@ -106,6 +106,7 @@ export function useAutocomplete(
       close();
       text.current = replaced.text;
       onReplace(replaced.text);
+      open.source.onPicked?.(option);
     },
     [open, close, onReplace],
   );
