@@ -10,6 +10,7 @@ import type { AppContext } from './context';
 import { installErrorHandling, sendError } from './http/errors';
 import { HostGuard } from './http/host-guard';
 import { authRoutes } from './http/routes/auth';
+import { avatarRoutes } from './http/routes/avatars';
 import { fileRoutes } from './http/routes/files';
 import { healthRoutes } from './http/routes/health';
 import { previewRoutes } from './http/routes/previews';
@@ -164,6 +165,8 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
     uploadRoutes(app, ctx);
     fileRoutes(app, ctx);
     previewRoutes(app, ctx);
+    // Requests are served only after listen(), by when `realtime` below is set.
+    avatarRoutes(app, ctx, (user) => realtime.userUpdated(user));
 
     await app.ready();
     const realtime = startSocketServer(

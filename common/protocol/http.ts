@@ -56,7 +56,12 @@ export const API_PATHS = {
   users: '/api/users',
   uploads: '/api/uploads',
   files: '/api/files',
+  /** Extension: POST (multipart, field `file`) sets the caller's avatar, DELETE removes it; both answer `{user}`. */
+  myAvatar: '/api/me/avatar',
 } as const;
+
+/** Extension: `GET` serves the user's avatar (image/webp, 404 when none); `/link` a signed URL for it. */
+export const avatarPath = (userId: string): string => `${API_PATHS.users}/${userId}/avatar`;
 
 /**
  * Extension: a server started with CLIENT_SECRET (the desktop app's local server) wants it in

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, MessageSchema, PresenceStatusSchema, ReceiptSchema, RoomSchema, TimestampSchema } from './entities';
+import { IdSchema, MessageSchema, PresenceStatusSchema, ReceiptSchema, RoomSchema, TimestampSchema, UserSchema } from './entities';
 
 /** Every server -> client event and its payload. */
 export const serverEvents = {
@@ -10,6 +10,8 @@ export const serverEvents = {
   presence: z.object({ userId: IdSchema, status: PresenceStatusSchema, lastSeenAt: TimestampSchema.nullable() }),
   'room:updated': RoomSchema,
   'room:removed': z.object({ roomId: IdSchema }),
+  /** Extension: a user's profile changed (display name, avatar); to their room-mates and own devices. */
+  'user:updated': UserSchema,
 } as const;
 
 type ServerEvents = typeof serverEvents;

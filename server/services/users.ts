@@ -57,6 +57,13 @@ export async function searchUsers(db: Queryable, query: string): Promise<UserRow
   return filtered.orderBy(asc(users.username)).limit(USERS_QUERY_LIMIT);
 }
 
+/** `users:update`: the caller's new display name. */
+export async function updateDisplayName(db: Queryable, userId: string, displayName: string): Promise<UserRow> {
+  const [row] = await db.update(users).set({ displayName }).where(eq(users.id, userId)).returning();
+  if (!row) throw new ProtocolError('not_found', 'no such user');
+  return row;
+}
+
 export async function touchLastSeen(db: Queryable, userId: string, at: Date = new Date()): Promise<Date> {
   await db.update(users).set({ lastSeenAt: at }).where(eq(users.id, userId));
   return at;

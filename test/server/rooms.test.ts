@@ -304,15 +304,15 @@ describe.each(STORAGES)('rooms (%s)', (storage) => {
   });
 
   describe('rooms:update (extension)', () => {
-    it('renames a room and changes its topic; members get room:updated', async () => {
+    it('the admin renames a room and changes its topic; members get room:updated (plain members: test/server/room-roles.test.ts)', async () => {
       const [alice, bob] = await newMembers(server, 2, 'upd');
       const group = await createRoom(alice!.c, 'group', [bob!]);
       const newName = uniqueName('renamed');
-      const { room } = await bob!.c.ok('rooms:update', { roomId: group.id, name: newName, topic: 'New topic' });
+      const { room } = await alice!.c.ok('rooms:update', { roomId: group.id, name: newName, topic: 'New topic' });
       expect(room).toMatchObject({ id: group.id, name: newName, topic: 'New topic' });
-      const pushed = await alice!.c.waitFor('room:updated', (r: Room) => r.id === group.id && r.name === newName);
+      const pushed = await bob!.c.waitFor('room:updated', (r: Room) => r.id === group.id && r.name === newName);
       expect(pushed.topic).toBe('New topic');
-      const listed = (await alice!.c.ok('rooms:list', {})).rooms.find((r) => r.id === group.id);
+      const listed = (await bob!.c.ok('rooms:list', {})).rooms.find((r) => r.id === group.id);
       expect(listed?.name).toBe(newName);
     });
 

@@ -10,6 +10,7 @@ import { authenticate } from '../../auth/authenticate';
 import type { AppContext } from '../../context';
 import { assertQuotaLeft, newAttachmentId, recordAttachment, UPLOADS_DIR } from '../../services/attachments';
 import { imageDimensions, INLINE_IMAGE_TYPES, sanitizeFileName, SNIFF_BYTES, storedMimeType } from '../../services/file-types';
+import { isMalformedMultipart, isTooLarge, MALFORMED_MULTIPART } from '../multipart-errors';
 
 /** Passes a stream through, keeping a copy of its first `limit` bytes. */
 function headCapture(limit: number): { stream: Transform; head: () => Buffer } {
@@ -27,15 +28,6 @@ function headCapture(limit: number): { stream: Transform; head: () => Buffer } {
   });
   return { stream, head: () => Buffer.concat(chunks) };
 }
-
-const isTooLarge = (error: unknown): boolean =>
-  (error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE' || (error as { statusCode?: unknown }).statusCode === 413;
-
-/** busboy's parse errors (a broken boundary, a truncated body) are plain Errors without a code. */
-const isMalformedMultipart = (error: unknown): boolean =>
-  error instanceof Error && !('code' in error) && /multipart|boundary|part header|end of form/i.test(error.message);
-
-const MALFORMED_MULTIPART = 'malformed multipart/form-data body';
 
 export function uploadRoutes(app: FastifyInstance, ctx: AppContext): void {
   const directory = path.join(ctx.config.dataDir, UPLOADS_DIR);

@@ -11,10 +11,12 @@ import {
   roomViewsForMembers,
   updateRoom,
 } from '../../services/rooms';
+import { removeMember, setMemberRole } from '../../services/room-roles';
 import type { Call, HandlerTable } from '../handler';
 import type { RealtimeDeps } from '../deps';
 
-type RoomEvents = 'rooms:list' | 'rooms:browse' | 'rooms:create' | 'rooms:dm' | 'rooms:join' | 'rooms:leave' | 'rooms:invite' | 'rooms:update';
+type RoomEvents =
+  'rooms:list' | 'rooms:browse' | 'rooms:create' | 'rooms:dm' | 'rooms:join' | 'rooms:leave' | 'rooms:invite' | 'rooms:update' | 'rooms:remove' | 'rooms:role';
 
 export function roomHandlers({ ctx, broadcaster }: RealtimeDeps): Pick<HandlerTable, RoomEvents> {
   /**
@@ -59,6 +61,19 @@ export function roomHandlers({ ctx, broadcaster }: RealtimeDeps): Pick<HandlerTa
     'rooms:update': async (payload, call) => {
       await updateRoom(ctx.db, call.userId, payload);
       return announce(call, payload.roomId);
+    },
+
+    'rooms:role': async (payload, call) => {
+      await setMemberRole(ctx.db, call.userId, payload);
+      return announce(call, payload.roomId);
+    },
+
+    'rooms:remove': async (payload, call) => {
+      await removeMember(ctx.db, call.userId, payload);
+      broadcaster.unsubscribe(payload.userId, payload.roomId);
+      const result = await announce(call, payload.roomId);
+      call.afterAck(() => broadcaster.roomRemoved(payload.userId, payload.roomId));
+      return result;
     },
 
     'rooms:leave': async ({ roomId }, call) => {

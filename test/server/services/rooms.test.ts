@@ -126,7 +126,8 @@ describe.each(STORAGES)('unread counts (%s)', (kind) => {
     memberIds = [];
     for (let i = 0; i < MEMBERS; i += 1) memberIds.push(await newUser());
     await db.insert(schema.rooms).values({ id: roomId, kind: 'channel', name: 'big' });
-    await db.insert(schema.roomMembers).values(memberIds.map((userId) => ({ roomId, userId })));
+    // The first member is the channel's admin (who may rename it).
+    await db.insert(schema.roomMembers).values(memberIds.map((userId, i) => ({ roomId, userId, role: i === 0 ? ('admin' as const) : ('member' as const) })));
     const senders = sql.raw(`array[${memberIds.map((id) => `'${id}'::uuid`).join(',')}]`);
     await db.execute(sql`insert into messages (id, room_id, seq, sender_id, client_id, body)
       select gen_random_uuid(), ${roomId}, s, (${senders})[1 + s % ${MEMBERS}], gen_random_uuid(), 'message ' || s
