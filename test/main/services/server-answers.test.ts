@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { checkAck, checkPush } from '../../../main/services/server-answers';
+
+const ROOM_ID = '0190a6f4-0000-7000-8000-000000000001';
+const ALICE = '0190a6f4-0000-7000-8000-00000000000a';
+const BOB = '0190a6f4-0000-7000-8000-00000000000b';
+const AT = '2026-12-04T18:00:00.000Z';
+
+const message = (overrides: Record<string, unknown> = {}) => ({
+  id: '0190a6f4-0000-7000-8000-000000000100',
+  roomId: ROOM_ID,
+  seq: 3,
+  senderId: ALICE,
+  clientId: '0190a6f4-0000-7000-8000-000000000200',
+  body: 'hello',
+  attachments: [],
+  reactions: {},
+  createdAt: AT,
+  editedAt: null,
+  deletedAt: null,
+  updatedAt: AT,
+  ...overrides,
+});
+
+const room = (overrides: Record<string, unknown> = {}) => ({
+  id: ROOM_ID,
+  kind: 'group',
+  name: 'g',
+  topic: null,
+  memberIds: [ALICE, BOB],
+  lastSeq: 3,
+  unreadCount: 0,
+  lastMessage: null,
+  createdAt: AT,
+  ...overrides,
+});
+
+describe('server answers with the v1.1 thread, pin and notify fields', () => {
+  it('keep a thread summary and a pin on a pushed message (not stripped)', () => {
+    const root = message({ threadRootId: null, thread: { replyCount: 2, lastReplyAt: AT, participantIds: [ALICE, BOB] }, pinnedAt: AT, pinnedBy: BOB });
+    expect(checkPush('message:updated', root)).toEqual({ ok: true, value: root });
+    const reply = message({ threadRootId: '0190a6f4-0000-7000-8000-000000000099', thread: null, pinnedAt: null, pinnedBy: null });
+    expect(checkPush('message:new', reply)).toEqual({ ok: true, value: reply });
+  });
+
+  it('still accept v1 messages and rooms without the new fields', () => {
+    expect(checkPush('message:new', message()).ok).toBe(true);
+    expect(checkPush('room:updated', room()).ok).toBe(true);
+  });
+
+  it('accept the acks of messages:pin, messages:pinned and rooms:notify', () => {
+    const pinned = message({ pinnedAt: AT, pinnedBy: ALICE });
+    expect(checkAck('messages:pin', { ok: true, message: pinned })).toEqual({ ok: true, value: { ok: true, message: pinned } });
+    expect(checkAck('messages:pinned', { ok: true, messages: [pinned] })).toEqual({ ok: true, value: { ok: true, messages: [pinned] } });
+    expect(checkAck('rooms:notify', { ok: true, room: room({ notify: 'mentions' }) })).toEqual({
+      ok: true,
+      value: { ok: true, room: room({ notify: 'mentions' }) },
+    });
+  });
+
+  it('refuse malformed new fields, naming the field only', () => {
+    const bad = checkAck('rooms:notify', { ok: true, room: room({ notify: 'loud' }) });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.problem).toMatch(/^room\.notify/);
+    const noCount = checkPush('message:updated', message({ thread: { replyCount: 0, lastReplyAt: AT, participantIds: [] } }));
+    expect(!noCount.ok && noCount.problem).toMatch(/^thread\.replyCount/);
+    expect(checkPush('message:updated', message({ pinnedBy: 'someone' })).ok).toBe(false);
+  });
+});
