@@ -9,6 +9,7 @@ import { useRoomsStore } from '../stores/rooms';
 import { getMyId, useSessionStore } from '../stores/session';
 import { useSettingsStore } from '../stores/settings';
 import { useTypingStore } from '../stores/typing';
+import { useThreadsStore } from '../stores/threads';
 import { useUploadsStore } from '../stores/uploads';
 import { useUsersStore } from '../stores/users';
 
@@ -20,6 +21,7 @@ export function dispatchEvents(events: readonly DesktopEvent[]): void {
   const newByRoom = new Map<string, Message[]>();
   const updates: Message[] = [];
   const addNew = (roomId: string, messages: Message[]): void => {
+  const replies: Message[] = [];
     const list = newByRoom.get(roomId);
     if (list) list.push(...messages);
     else newByRoom.set(roomId, [...messages]);
@@ -34,6 +36,9 @@ export function dispatchEvents(events: readonly DesktopEvent[]): void {
         addNew(event.payload.roomId, event.payload.messages);
         break;
       case 'message:updated':
+      case 'threads:unread':
+        useThreadsStore.getState().setUnread(event.payload.byRoom);
+        break;
         updates.push(event.payload);
         break;
       case 'receipt':
@@ -83,7 +88,10 @@ export function dispatchEvents(events: readonly DesktopEvent[]): void {
 
   const myId = getMyId();
   for (const [roomId, messages] of newByRoom) {
-    useMessagesStore.getState().receiveNew(roomId, messages);
+    // Replies live in their thread; the timeline holds top-level messages only.
+    const topLevel = messages.filter((m) => !m.threadRootId);
+    if (topLevel.length < messages.length) replies.push(...messages.filter((m) => m.threadRootId));
+    if (topLevel.length > 0) useMessagesStore.getState().receiveNew(roomId, topLevel);
     useRoomsStore.getState().noteMessages(roomId, messages, myId);
     const senders = new Set(messages.map((m) => m.senderId));
     for (const sender of senders) useTypingStore.getState().clearUser(roomId, sender);
@@ -94,3 +102,5 @@ export function dispatchEvents(events: readonly DesktopEvent[]): void {
     for (const message of updates) useRoomsStore.getState().noteUpdate(message);
   }
 }
+  if (replies.length) useThreadsStore.getState().receiveReplies(replies);
+    useThreadsStore.getState().receiveUpdates(updates);

@@ -4,6 +4,7 @@ import { indexOfSeq } from '../stores/message-merge';
 import { useMessagesStore } from '../stores/messages';
 import { useOutboxStore } from '../stores/outbox';
 import { useRoomsStore } from '../stores/rooms';
+import { useThreadsStore } from '../stores/threads';
 import { getMyId } from '../stores/session';
 import { useUiStore } from '../stores/ui';
 import { ensureUsers } from './users';
@@ -71,9 +72,20 @@ export function loadNewer(roomId: string): Promise<void> {
     const timeline = useMessagesStore.getState().timelines[roomId];
     const last = timeline?.messages.at(-1);
     if (!timeline?.hasNewer || !last) return;
-    const { messages, hasMore } = await call('messages:sync', { roomId, after: last.seq, limit: HISTORY_LIMIT_MAX });
-    useMessagesStore.getState().addNewer(roomId, messages, hasMore);
-    learnSenders(messages);
+    // Sync carries thread replies too: they go to their threads, and a page of nothing but replies is skipped over.
+    for (let after = last.seq; ;) {
+      const { messages, hasMore } = await call('messages:sync', { roomId, after, limit: HISTORY_LIMIT_MAX });
+      const replies = messages.filter((m) => m.threadRootId);
+      if (replies.length) useThreadsStore.getState().receiveReplies(replies);
+      const topLevel = replies.length ? messages.filter((m) => !m.threadRootId) : messages;
+      learnSenders(messages);
+      const next = messages.at(-1)?.seq;
+      if (topLevel.length > 0 || !hasMore || next === undefined || next <= after) {
+        useMessagesStore.getState().addNewer(roomId, topLevel, hasMore);
+        return;
+      }
+      after = next;
+    }
   });
 }
 

@@ -2,7 +2,6 @@ import { sidebarOrder } from '../lib/sidebar-order';
 import type { Room } from '../shared/contract';
 import { useMessagesStore } from '../stores/messages';
 import { useRoomsStore } from '../stores/rooms';
-import { useSettingsStore } from '../stores/settings';
 import { loadLatest, loadsSettled } from './messages';
 import { warnFailure } from './report-failure';
 
@@ -46,10 +45,10 @@ const whenIdle = (): Promise<void> =>
     else setTimeout(resolve, 50);
   });
 
-/** Which rooms the room list prefetches: unread (and not muted) first, then in sidebar order. */
-function prefetchCandidates(rooms: Record<string, Room>, mutedRoomIds: readonly string[], limit: number): string[] {
+/** Which rooms the room list prefetches: unread (and not set to notify nothing) first, then in sidebar order. */
+function prefetchCandidates(rooms: Record<string, Room>, limit: number): string[] {
   const ordered = sidebarOrder(rooms).filter((r) => !fetched.has(r.id) && !hasWindow(r.id));
-  const unread = ordered.filter((r) => r.unreadCount > 0 && !mutedRoomIds.includes(r.id));
+  const unread = ordered.filter((r) => r.unreadCount > 0 && r.notify !== 'none');
   const rest = ordered.filter((r) => !unread.includes(r));
   return [...unread, ...rest].slice(0, limit).map((r) => r.id);
 }
@@ -62,8 +61,7 @@ export async function prefetchFromRoomList(): Promise<void> {
   await loadsSettled();
   await whenIdle();
   if (mine !== generation) return;
-  const muted = useSettingsStore.getState().settings?.mutedRoomIds ?? [];
-  for (const roomId of prefetchCandidates(useRoomsStore.getState().rooms, muted, listBudget)) {
+  for (const roomId of prefetchCandidates(useRoomsStore.getState().rooms, listBudget)) {
     if (mine !== generation || listBudget <= 0) return;
     if (fetched.has(roomId) || hasWindow(roomId)) continue;
     listBudget -= 1;

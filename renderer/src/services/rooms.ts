@@ -4,6 +4,7 @@ import { BROWSE_LIMIT_MAX, type Room } from '../shared/contract';
 import { useMessagesStore } from '../stores/messages';
 import { readSeqOf, useRoomsStore } from '../stores/rooms';
 import { getMyId } from '../stores/session';
+import { useThreadsStore } from '../stores/threads';
 import { useUiStore } from '../stores/ui';
 import { useUsersStore } from '../stores/users';
 import { loadLatest } from './messages';
@@ -90,6 +91,7 @@ export async function leaveRoom(roomId: string): Promise<void> {
 export function forgetRoom(roomId: string): void {
   useRoomsStore.getState().removeRoom(roomId);
   useMessagesStore.getState().forgetRoom(roomId);
+  useThreadsStore.getState().forgetRoom(roomId);
   if (useUiStore.getState().activeRoomId === roomId) openRoom(null);
 }
 

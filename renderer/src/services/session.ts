@@ -5,16 +5,20 @@ import { useOutboxStore } from '../stores/outbox';
 import { useReceiptsStore } from '../stores/receipts';
 import { useRoomsStore } from '../stores/rooms';
 import { selectMe, useSessionStore } from '../stores/session';
+import { useThreadsStore } from '../stores/threads';
 import { useTypingStore } from '../stores/typing';
 import { useUiStore } from '../stores/ui';
 import { useUsersStore } from '../stores/users';
 import { resetPrefetch } from './prefetch';
+import { warnFailure } from './report-failure';
 import { refreshRooms } from './rooms';
+import { loadThreadUnread } from './threads';
 import { forgetRequestedUsers } from './users';
 
 function clearSignedInState(): void {
   useRoomsStore.getState().reset();
   useMessagesStore.getState().reset();
+  useThreadsStore.getState().reset();
   useReceiptsStore.getState().reset();
   useTypingStore.getState().reset();
   useUsersStore.getState().reset();
@@ -31,6 +35,7 @@ export function applySession(session: SessionState): void {
   if (previous && previous.id !== next?.id) clearSignedInState();
   if (next) {
     useUsersStore.getState().upsertUsers([next]);
+    if (previous?.id !== next.id) void loadThreadUnread().catch(warnFailure('load the threads with new replies'));
     // Rooms come from the server: when not connected yet, the `connection` event loads them.
     if (previous?.id !== next.id && useSessionStore.getState().connection.status === 'online') refreshRooms();
   }

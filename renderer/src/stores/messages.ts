@@ -15,7 +15,15 @@ export interface Timeline {
   hasNewer: boolean;
   /** Changes whenever the window is replaced rather than extended, so the list re-mounts at its new place. */
   epoch: number;
+  /**
+   * The list index of the first message: lowered by exactly the number of messages an older page
+   * prepends, so the list keeps its viewport still. Not the seq: thread replies leave gaps in it.
+   */
+  firstIndex: number;
 }
+
+/** Where a fresh window's first message sits; leaves room for a long way of older pages. */
+const FIRST_INDEX = 1_000_000_000;
 
 interface MessagesStore {
   timelines: Record<string, Timeline>;
@@ -48,10 +56,18 @@ export const useMessagesStore = create<MessagesStore>()((set) => ({
   timelines: {},
   setWindow: (roomId, messages, edges) =>
     set((s) => ({
-      timelines: { ...s.timelines, [roomId]: { messages: mergeBySeq([], messages), ...edges, epoch: (s.timelines[roomId]?.epoch ?? 0) + 1 } },
+      timelines: {
+        ...s.timelines,
+        [roomId]: { messages: mergeBySeq([], messages), ...edges, epoch: (s.timelines[roomId]?.epoch ?? 0) + 1, firstIndex: FIRST_INDEX },
+      },
     })),
   addOlder: (roomId, messages, hasOlder) =>
-    set((s) => ({ timelines: update(s.timelines, roomId, (t) => withMessages(t, mergeBySeq(t.messages, messages), { hasOlder })) })),
+    set((s) => ({
+      timelines: update(s.timelines, roomId, (t) => {
+        const merged = mergeBySeq(t.messages, messages);
+        return withMessages(t, merged, { hasOlder, firstIndex: t.firstIndex - (merged.length - t.messages.length) });
+      }),
+    })),
   addNewer: (roomId, messages, hasNewer) =>
     set((s) => ({ timelines: update(s.timelines, roomId, (t) => withMessages(t, mergeBySeq(t.messages, messages), { hasNewer })) })),
   receiveNew: (roomId, messages) =>

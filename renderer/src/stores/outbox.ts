@@ -27,10 +27,26 @@ export const useOutboxStore = create<OutboxStore>()((set) => ({
 
 const groupOutbox = createRoomGrouper<OutboxItem>();
 
-/** The room's outbox items; the same array for the same room until the outbox changes. */
+/** The room's outbox items (thread replies wait in their thread); the same array for the same room until the outbox changes. */
 export const selectRoomOutbox =
   (roomId: string) =>
   (s: OutboxStore): OutboxItem[] =>
-    groupOutbox(s.items, () => s.items, roomId);
+    groupOutbox(s.items, () => s.items.filter((i) => !i.threadRootId), roomId);
+
+const byThread = new WeakMap<object, Map<string, OutboxItem[]>>();
+const noItems: OutboxItem[] = [];
+
+/** The replies to this root still in the outbox; the same array until the outbox changes. */
+export const selectThreadOutbox =
+  (rootId: string) =>
+  (s: OutboxStore): OutboxItem[] => {
+    let groups = byThread.get(s.items);
+    if (!groups) {
+      groups = new Map();
+      for (const item of s.items) if (item.threadRootId) groups.set(item.threadRootId, [...(groups.get(item.threadRootId) ?? []), item]);
+      byThread.set(s.items, groups);
+    }
+    return groups.get(rootId) ?? noItems;
+  };
 
 export const countUnsent = (items: OutboxItem[]): number => items.filter((i) => i.status !== 'failed').length;

@@ -70,6 +70,14 @@ const ICONS = {
   reply: 'M9 17 4 12l5-5M20 18v-2a4 4 0 0 0-4-4H4',
   moon: 'M12 3a6 6 0 0 0 9 9 9 9 0 1 1-9-9Z',
   droplet: 'M12 22a7 7 0 0 0 7-7c0-2-1-3.9-3-5.5s-3.5-4-4-6.5c-.5 2.5-2 4.9-4 6.5C6 11.1 5 13 5 15a7 7 0 0 0 7 7z',
+  pin: 'M12 17v5M9 10.8V4h6v6.8l2.8 2.8a1 1 0 0 1 .2.6V16H6v-1.8a1 1 0 0 1 .2-.6zM8 4h8',
+  at: (
+    <>
+      <circle cx="12" cy="12" r="4" />
+      <path d="M16 8v5a3 3 0 0 0 6 0v-1a10 10 0 1 0-4 8" />
+    </>
+  ),
+  thread: 'M21 11.5a8.4 8.4 0 0 1-9 8.4 8.5 8.5 0 0 1-3.8-.9L3 21l1.9-5.7a8.4 8.4 0 0 1-.9-3.8 8.5 8.5 0 0 1 8.5-8.5 8.4 8.4 0 0 1 8.5 8.5zM8 10h8M8 14h5',
 } satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof ICONS;

@@ -2,11 +2,13 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEv
 import { call } from '../../bridge/call';
 import { errorMessage } from '../../bridge/bridge-error';
 import { editMessage, sendMessage } from '../../services/messages';
+import { sendReply } from '../../services/threads';
 import { warnFailure } from '../../services/report-failure';
 import { startUploads } from '../../services/uploads';
 import { MESSAGE_BODY_MAX, type Message } from '../../shared/contract';
 import { useMessagesStore } from '../../stores/messages';
 import { getMyId } from '../../stores/session';
+import { useThreadsStore } from '../../stores/threads';
 import { useUiStore } from '../../stores/ui';
 import { selectRoomUploads, useUploadsStore } from '../../stores/uploads';
 import { Icon } from '../../ui/Icon';
@@ -19,6 +21,7 @@ import { useAutocomplete } from './autocomplete/use-autocomplete';
 import { COMPOSER_COMPLETIONS } from './composer-completions';
 import { getDraft, setDraft } from './drafts';
 import { TypingNotifier } from './typing-notifier';
+import { threadScope } from '../threads/thread-scope';
 import { UploadTray } from './UploadTray';
 import './Composer.css';
 
@@ -32,12 +35,16 @@ function withEmoji(body: string): string {
   return data ? replaceShortcodes(data, body, toned) : body;
 }
 
-function findMessage(roomId: string, messageId: string): Message | undefined {
-  return useMessagesStore.getState().timelines[roomId]?.messages.find((m) => m.id === messageId);
+/** The messages a composer edits among: its room's timeline, or its thread's replies. */
+const messagesOf = (roomId: string, threadRootId: string | undefined): readonly Message[] =>
+  (threadRootId ? useThreadsStore.getState().threads[threadRootId]?.replies : useMessagesStore.getState().timelines[roomId]?.messages) ?? [];
+
+function findMessage(roomId: string, threadRootId: string | undefined, messageId: string): Message | undefined {
+  return messagesOf(roomId, threadRootId).find((m) => m.id === messageId);
 }
 
-function lastOwnMessage(roomId: string): Message | undefined {
-  const messages = useMessagesStore.getState().timelines[roomId]?.messages ?? [];
+function lastOwnMessage(roomId: string, threadRootId: string | undefined): Message | undefined {
+  const messages = messagesOf(roomId, threadRootId);
   const me = getMyId();
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i]!;
@@ -48,16 +55,19 @@ function lastOwnMessage(roomId: string): Message | undefined {
 
 /**
  * Writes and edits messages. Enter sends, Shift+Enter adds a line, Up edits my last message,
- * Escape cancels an edit. Files come in by paste, drop (see RoomView) or the picker.
+ * Escape cancels an edit. Files come in by paste, drop (see RoomView) or the picker. With
+ * `threadRootId` it writes replies in that thread (the thread pane's composer), with a draft,
+ * uploads and edits of its own.
  */
-export function Composer({ roomId, placeholder }: { roomId: string; placeholder: string }) {
-  const [text, setText] = useState(() => getDraft(roomId));
+export function Composer({ roomId, placeholder, threadRootId }: { roomId: string; placeholder: string; threadRootId?: string }) {
+  const scope = threadRootId ? threadScope(threadRootId) : roomId;
+  const [text, setText] = useState(() => getDraft(scope));
   const [error, setError] = useState<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const editing = useUiStore((s) => (s.editing?.roomId === roomId ? s.editing.messageId : null));
+  const editing = useUiStore((s) => (s.editing?.roomId === scope ? s.editing.messageId : null));
   const { startEditing, stopEditing, clearUnreadMarker } = useUiStore.getState();
-  const uploads = useUploadsStore(selectRoomUploads(roomId));
+  const uploads = useUploadsStore(selectRoomUploads(scope));
   const [pickingEmoji, setPickingEmoji] = useState(false);
   /** Where to put the caret once new text (an inserted emoji) has rendered. */
   const caretAfter = useRef<number | null>(null);
@@ -71,14 +81,14 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
   // Entering edit mode loads the message's text; leaving it brings the draft back. Done while
   // rendering (React's "adjusting state when a prop changes"), so no frame shows the old text.
   // The initial text is the draft, so a composer mounted mid-edit still loads the message.
-  const [shownFor, setShownFor] = useState<{ roomId: string; editing: string | null }>({ roomId, editing: null });
-  if (shownFor.roomId !== roomId || shownFor.editing !== editing) {
-    setShownFor({ roomId, editing });
-    setText(editing ? (findMessage(roomId, editing)?.body ?? '') : getDraft(roomId));
+  const [shownFor, setShownFor] = useState<{ scope: string; editing: string | null }>({ scope, editing: null });
+  if (shownFor.scope !== scope || shownFor.editing !== editing) {
+    setShownFor({ scope, editing });
+    setText(editing ? (findMessage(roomId, threadRootId, editing)?.body ?? '') : getDraft(scope));
   }
   useEffect(() => {
     if (editing) textarea.current?.focus();
-  }, [editing, roomId]);
+  }, [editing, scope]);
 
   useLayoutEffect(() => {
     const node = textarea.current;
@@ -87,7 +97,7 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
     node.style.height = `${Math.min(node.scrollHeight, MAX_HEIGHT)}px`;
   }, [text]);
 
-  useEffect(() => textarea.current?.focus(), [roomId]);
+  useEffect(() => textarea.current?.focus(), [scope]);
 
   useEffect(() => preloadEmojiData(warnFailure('load the emoji data')), []);
 
@@ -107,7 +117,7 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
     setText(value);
     setError(null);
     if (!editing) {
-      setDraft(roomId, value);
+      setDraft(scope, value);
       typing.input(value.trim() === '');
     }
   };
@@ -142,22 +152,23 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
     const body = withEmoji(text.trim());
     const attachmentIds = ready.map((u) => u.attachment!.id);
     setText('');
-    setDraft(roomId, '');
+    setDraft(scope, '');
     typing.stop();
     clearUnreadMarker(roomId);
     try {
-      await sendMessage(roomId, body, attachmentIds);
+      if (threadRootId) await sendReply(roomId, threadRootId, body, attachmentIds);
+      else await sendMessage(roomId, body, attachmentIds);
       for (const upload of ready) useUploadsStore.getState().remove(upload.uploadId);
     } catch (failure) {
       setText(body);
-      setDraft(roomId, body);
+      setDraft(scope, body);
       setError(errorMessage(failure));
     }
   };
 
   const saveEdit = async (messageId: string) => {
     const body = withEmoji(text.trim());
-    const original = findMessage(roomId, messageId);
+    const original = findMessage(roomId, threadRootId, messageId);
     if (!body || body === original?.body) return stopEditing();
     try {
       await editMessage(messageId, body);
@@ -177,10 +188,10 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
       event.stopPropagation();
       stopEditing();
     } else if (event.key === 'ArrowUp' && !editing && text === '' && !event.altKey) {
-      const last = lastOwnMessage(roomId);
+      const last = lastOwnMessage(roomId, threadRootId);
       if (last) {
         event.preventDefault();
-        startEditing(roomId, last.id);
+        startEditing(scope, last.id);
       }
     }
   };
@@ -189,7 +200,7 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
     const files = [...event.clipboardData.files];
     if (files.length === 0) return;
     event.preventDefault();
-    startUploads(roomId, files);
+    startUploads(scope, files);
   };
 
   return (
@@ -217,7 +228,7 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
               aria-hidden="true"
               tabIndex={-1}
               onChange={(e) => {
-                startUploads(roomId, [...(e.target.files ?? [])]);
+                startUploads(scope, [...(e.target.files ?? [])]);
                 e.target.value = '';
               }}
             />
@@ -239,7 +250,7 @@ export function Composer({ roomId, placeholder }: { roomId: string; placeholder:
         <textarea
           ref={textarea}
           className="composer__input"
-          aria-label={editing ? 'Edit message' : 'Message'}
+          aria-label={editing ? 'Edit message' : threadRootId ? 'Reply' : 'Message'}
           placeholder={editing ? 'Edit your message' : placeholder}
           rows={1}
           value={text}

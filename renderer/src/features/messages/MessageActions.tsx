@@ -1,15 +1,21 @@
 import { useState } from 'react';
 import { toggleReaction } from '../../services/messages';
+import { setPinned } from '../../services/pins';
 import { reportFailure } from '../../services/report-failure';
+import { openThread } from '../../services/threads';
 import type { Message } from '../../shared/contract';
 import { useUiStore } from '../../stores/ui';
 import { Icon } from '../../ui/Icon';
 import { EmojiPicker } from '../reactions/EmojiPicker';
 import { QUICK_REACTIONS } from '../reactions/emojis';
+import { editScope } from '../threads/thread-scope';
 import './MessageActions.css';
 
-/** The toolbar shown on hover or keyboard focus: quick reactions, the picker, edit and delete for own messages. */
-export function MessageActions({ message, own }: { message: Message; own: boolean }) {
+/**
+ * The toolbar shown on hover or keyboard focus: quick reactions, the picker, reply in thread
+ * (top-level messages outside the thread pane), pin, and edit and delete for own messages.
+ */
+export function MessageActions({ message, own, inThread = false }: { message: Message; own: boolean; inThread?: boolean }) {
   const [picking, setPicking] = useState(false);
   const startEditing = useUiStore((s) => s.startEditing);
   const openDialog = useUiStore((s) => s.openDialog);
@@ -50,6 +56,26 @@ export function MessageActions({ message, own }: { message: Message; own: boolea
           />
         )}
       </span>
+      {!inThread && !message.threadRootId && (
+        <button
+          type="button"
+          className="message-actions__button"
+          aria-label="Reply in thread"
+          title="Reply in thread"
+          onClick={() => void openThread(message).catch(reportFailure('open the thread'))}
+        >
+          <Icon name="thread" size={15} />
+        </button>
+      )}
+      <button
+        type="button"
+        className="message-actions__button"
+        aria-label={message.pinnedAt ? 'Unpin message' : 'Pin message'}
+        title={message.pinnedAt ? 'Unpin' : 'Pin'}
+        onClick={() => void setPinned(message, !message.pinnedAt).catch(reportFailure(message.pinnedAt ? 'unpin the message' : 'pin the message'))}
+      >
+        <Icon name="pin" size={15} />
+      </button>
       {own && (
         <>
           <button
@@ -57,7 +83,7 @@ export function MessageActions({ message, own }: { message: Message; own: boolea
             className="message-actions__button"
             aria-label="Edit message"
             title="Edit"
-            onClick={() => startEditing(message.roomId, message.id)}
+            onClick={() => startEditing(editScope(message), message.id)}
           >
             <Icon name="pencil" size={15} />
           </button>

@@ -31,7 +31,7 @@ function componentsFor(myUsername: string | null): Components {
     a: ({ href, children }) => <SafeLink href={href}>{children}</SafeLink>,
     span: ({ node: _node, className, children, ...rest }) => {
       const mention = (rest as Record<string, unknown>)['data-mention'];
-      const self = mention !== undefined && mention === myUsername;
+      const self = mention !== undefined && (mention === myUsername?.toLowerCase() || mention === 'channel' || mention === 'here');
       return <span className={`${className ?? ''}${self ? ' mention--self' : ''}`}>{children}</span>;
     },
   };

@@ -120,8 +120,8 @@ function LoadedMessageList({ roomId, title, timeline }: { roomId: string; title:
     for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.senderId === myId) return messages[i]!.seq;
     return null;
   }, [messages, myId]);
-  // Seq-based, so prepending a page of N lowers it by exactly N and Virtuoso keeps the viewport still.
-  const firstItemIndex = messages[0]?.seq ?? 1;
+  // Prepending a page of N lowers it by exactly N, so Virtuoso keeps the viewport still.
+  const firstItemIndex = timeline.firstIndex;
   const [initialTop] = useState(() => initialLocation(items, highlightSeq, unreadAfterSeq));
   const follow = useStickToBottom(initialTop === null);
   const [settled, setSettled] = useState(initialTop !== null);

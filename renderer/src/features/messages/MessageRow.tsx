@@ -1,11 +1,14 @@
 import { memo } from 'react';
 import { formatFull, formatTime } from '../../lib/format';
+import { addressesMe } from '../../lib/mentions';
 import type { Message } from '../../shared/contract';
 import { displayNameOf, useUsersStore } from '../../stores/users';
 import { Avatar } from '../../ui/Avatar';
 import { AttachmentList } from '../attachments/AttachmentList';
 import { ReactionBar } from '../reactions/ReactionBar';
 import { OwnReceipt } from '../receipts/OwnReceipt';
+import { PinnedMark } from '../pins/PinnedMark';
+import { ThreadSummary } from '../threads/ThreadSummary';
 import { sameRowProps, type RowLayout } from './list-items';
 import { MessageActions } from './MessageActions';
 import { MessageBody } from './MessageBody';
@@ -23,8 +26,19 @@ export interface MessageRowProps {
   /** The row keyboard users reach with Tab; the others are reached with the arrow keys. */
   tabbable: boolean;
 }
+  /** Drawn in the thread pane: no reply summary, no "Reply in thread". */
+  inThread?: boolean;
 
-export const MessageRow = memo(function MessageRow({ message, layout, myId, myUsername, highlighted, showReadBy, tabbable }: MessageRowProps) {
+export const MessageRow = memo(function MessageRow({
+  message,
+  layout,
+  myId,
+  myUsername,
+  highlighted,
+  showReadBy,
+  tabbable,
+  inThread = false,
+}: MessageRowProps) {
   const sender = useUsersStore((s) => s.users[message.senderId]);
   const name = displayNameOf(sender);
   const own = message.senderId === myId;
@@ -32,12 +46,13 @@ export const MessageRow = memo(function MessageRow({ message, layout, myId, myUs
   const edited = message.editedAt !== null && !deleted;
   const time = formatTime(message.createdAt);
 
+  const mentioned = !own && !deleted && addressesMe(message.body, myUsername);
   return (
     <div className="message-row" data-seq={message.seq}>
       <RowSeparators layout={layout} />
       <article
-        className={`message${layout.groupStart ? ' message--first' : ''}${highlighted ? ' message--highlighted' : ''}`}
-        aria-label={`${name}, ${time}`}
+        className={`message${layout.groupStart ? ' message--first' : ''}${highlighted ? ' message--highlighted' : ''}${mentioned ? ' message--mentioned' : ''}${message.pinnedAt ? ' message--pinned' : ''}`}
+        aria-label={`${name}, ${time}${mentioned ? ', mentions you' : ''}${message.pinnedAt ? ', pinned' : ''}`}
         tabIndex={tabbable ? 0 : -1}
         data-message-id={message.id}
       >
@@ -52,6 +67,7 @@ export const MessageRow = memo(function MessageRow({ message, layout, myId, myUs
         </div>
         <div className="message__content">
           {layout.groupStart && (
+          {message.pinnedAt && !deleted && <PinnedMark message={message} />}
             <header className="message__header">
               <span className="message__author">{name}</span>
               <time className="message__time" dateTime={message.createdAt} title={formatFull(message.createdAt)}>
@@ -77,13 +93,14 @@ export const MessageRow = memo(function MessageRow({ message, layout, myId, myUs
               <ReactionBar message={message} myId={myId} />
             </>
           )}
+              {!inThread && <ThreadSummary message={message} />}
         </div>
         {own && !deleted && myId && (
           <div className="message__status">
             <OwnReceipt message={message} myId={myId} showReadBy={showReadBy} />
           </div>
         )}
-        {!deleted && <MessageActions message={message} own={own} />}
+        {!deleted && <MessageActions message={message} own={own} inThread={inThread} />}
       </article>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../../bridge/bridge-error';
-import { setRoomMuted, updateSettings } from '../../services/settings';
+import { setNotifyLevel } from '../../services/notify-level';
+import { updateSettings } from '../../services/settings';
 import { serverUrlProblem, serverUrlTransport, type Settings, type SettingsPatch } from '../../shared/contract';
 import { useRoomsStore } from '../../stores/rooms';
 import { selectMyId, useSessionStore } from '../../stores/session';
@@ -23,6 +24,7 @@ const AWAY_OPTIONS = [0, 5, 10, 15, 30, 60, 120];
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useSettingsStore((s) => s.settings);
   const rooms = useRoomsStore((s) => s.rooms);
+  const mutedRooms = Object.values(rooms).filter((room) => room.notify === 'none');
   const users = useUsersStore((s) => s.users);
   const myId = useSessionStore(selectMyId);
   const [serverUrl, setServerUrl] = useState<string | null>(null);
@@ -110,16 +112,20 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             onChange={(sound) => save({ notifications: { sound } })}
           />
           <div className="settings__muted">
-            <span className="field__label">Muted rooms</span>
-            {settings.mutedRoomIds.length === 0 ? (
-              <span className="field__hint">No muted rooms. Mute one from its options menu.</span>
+            <span className="field__label">Rooms set to notify nothing</span>
+            {mutedRooms.length === 0 ? (
+              <span className="field__hint">None. Choose a room&apos;s notifications from its options menu.</span>
             ) : (
               <ul className="settings__muted-list">
-                {settings.mutedRoomIds.map((id) => (
-                  <li key={id}>
-                    <span>{rooms[id] ? roomLabel(rooms[id], users, myId) : 'A room you left'}</span>
-                    <button type="button" className="button button--small" onClick={() => void setRoomMuted(id, false).catch((f) => setError(errorMessage(f)))}>
-                      Unmute
+                {mutedRooms.map((room) => (
+                  <li key={room.id}>
+                    <span>{roomLabel(room, users, myId)}</span>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => void setNotifyLevel(room.id, 'all').catch((f) => setError(errorMessage(f)))}
+                    >
+                      Notify all
                     </button>
                   </li>
                 ))}

@@ -4,7 +4,6 @@ import { HOVER_INTENT_MS, prefetchRoom } from '../../services/prefetch';
 import { openRoom } from '../../services/rooms';
 import { useRoomsStore } from '../../stores/rooms';
 import { selectMyId, useSessionStore } from '../../stores/session';
-import { useSettingsStore } from '../../stores/settings';
 import { useUiStore } from '../../stores/ui';
 import { useUsersStore } from '../../stores/users';
 import { Icon } from '../../ui/Icon';
@@ -17,7 +16,8 @@ export const RoomItem = memo(function RoomItem({ roomId }: { roomId: string }) {
   const myId = useSessionStore(selectMyId);
   const { title } = useRoomTitle(roomId);
   const active = useUiStore((s) => s.activeRoomId === roomId);
-  const muted = useSettingsStore((s) => s.settings?.mutedRoomIds.includes(roomId) ?? false);
+  const level = room?.notify ?? 'all';
+  const muted = level === 'none';
   const partnerId = room ? dmPartnerId(room, myId) : null;
   const partner = useUsersStore((s) => (partnerId ? s.users[partnerId] : undefined));
   // Resting on a room, or pressing it, fetches its latest page ahead of the click.
@@ -28,7 +28,9 @@ export const RoomItem = memo(function RoomItem({ roomId }: { roomId: string }) {
 
   const unread = active ? 0 : room.unreadCount;
   const showUnread = unread > 0 && !muted;
-  const label = [title, showUnread ? `${unread} unread` : null, muted ? 'muted' : null].filter(Boolean).join(', ');
+  const label = [title, showUnread ? `${unread} unread` : null, muted ? 'notifications off' : level === 'mentions' ? 'mentions only' : null]
+    .filter(Boolean)
+    .join(', ');
 
   return (
     <li>
