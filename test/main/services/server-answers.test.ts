@@ -67,3 +67,40 @@ describe('server answers with the v1.1 thread, pin and notify fields', () => {
     expect(checkPush('message:updated', message({ pinnedBy: 'someone' })).ok).toBe(false);
   });
 });
+
+describe('server answers with the rooms-and-people fields', () => {
+  const user = (overrides: Record<string, unknown> = {}) => ({
+    id: ALICE,
+    username: 'alice',
+    displayName: 'Alice',
+    status: 'online',
+    lastSeenAt: null,
+    ...overrides,
+  });
+
+  it('accept user:updated with an avatar URL or none, and users without the field', () => {
+    const withAvatar = user({ avatarUrl: `/api/users/${ALICE}/avatar?v=3` });
+    expect(checkPush('user:updated', withAvatar)).toEqual({ ok: true, value: withAvatar });
+    expect(checkPush('user:updated', user({ avatarUrl: null })).ok).toBe(true);
+    expect(checkPush('user:updated', user()).ok).toBe(true);
+  });
+
+  it('keep adminIds on rooms, and accept the acks of rooms:remove, rooms:role and users:update', () => {
+    const administered = room({ adminIds: [ALICE] });
+    expect(checkPush('room:updated', administered)).toEqual({ ok: true, value: administered });
+    expect(checkAck('rooms:remove', { ok: true, room: administered }).ok).toBe(true);
+    expect(checkAck('rooms:role', { ok: true, room: room({ adminIds: [ALICE, BOB] }) }).ok).toBe(true);
+    expect(checkAck('users:update', { ok: true, user: user({ displayName: 'Alice L.' }) })).toEqual({
+      ok: true,
+      value: { ok: true, user: user({ displayName: 'Alice L.' }) },
+    });
+  });
+
+  it('refuse malformed people fields, naming the field only', () => {
+    const badAdmins = checkPush('room:updated', room({ adminIds: ['alice'] }));
+    expect(!badAdmins.ok && badAdmins.problem).toMatch(/^adminIds\.0/);
+    const badAvatar = checkPush('user:updated', user({ avatarUrl: 42 }));
+    expect(!badAvatar.ok && badAvatar.problem).toMatch(/^avatarUrl/);
+    expect(checkPush('user:updated', { id: ALICE }).ok).toBe(false);
+  });
+});
