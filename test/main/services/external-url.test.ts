@@ -9,4 +9,8 @@ describe('safeExternalUrl', () => {
       expect(safeExternalUrl(bad), bad).toBeNull();
     }
   });
+
+  it('lets mailto: through (markdown links e-mail addresses)', () => {
+    expect(safeExternalUrl('mailto:team@example.com')).toBe('mailto:team@example.com');
+  });
 });
