@@ -3,7 +3,8 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { UNAUTHORIZED_CONNECT_ERROR, type User } from '../../common/protocol';
-import { bearerToken, userForToken } from '../auth/authenticate';
+import { bearerToken } from '../auth/authenticate';
+import { KnownUsers } from '../auth/known-users';
 import { clientSecretAccepted } from '../auth/client-secret';
 import type { AppContext } from '../context';
 import { roomIdsOfUser } from '../services/membership';
@@ -76,18 +77,19 @@ export function startSocketServer(
   };
 
   const socketCap = new SocketCap(ctx.config.limits.socketsPerUser, (userId) => io.of('/').adapter.rooms.get(userChannel(userId))?.size ?? 0);
+  const knownUsers = new KnownUsers();
   io.use((socket, next) => {
     const { auth, headers } = socket.handshake;
     const given = auth as { token?: unknown; clientSecret?: unknown } | undefined;
     if (!clientSecretAccepted(ctx.config.clientSecret, given?.clientSecret)) return next(new Error(UNAUTHORIZED_CONNECT_ERROR));
     const token = given?.token ?? bearerToken(headers.authorization);
     const authenticate = async () => {
-      const user = await userForToken(ctx, token);
-      if (!user) return next(new Error(UNAUTHORIZED_CONNECT_ERROR));
-      const release = socketCap.reserve(user.id);
+      const userId = await ctx.tokens.verify(token);
+      if (!userId || !(await knownUsers.exists(ctx.db, userId))) return next(new Error(UNAUTHORIZED_CONNECT_ERROR));
+      const release = socketCap.reserve(userId);
       if (!release) return next(new Error(TOO_MANY_SOCKETS_CONNECT_ERROR));
       try {
-        socket.data = { userId: user.id, initialRoomIds: await roomIdsOfUser(ctx.db, user.id) };
+        socket.data = { userId, initialRoomIds: await roomIdsOfUser(ctx.db, userId) };
         next();
       } finally {
         // Socket.IO connects the socket (which joins its user channel) a tick after next().
