@@ -18,10 +18,11 @@ import { replaceClosedShortcode, replaceShortcodes } from '../emoji/emoji-search
 import { EmojiPicker } from '../reactions/EmojiPicker';
 import { AutocompletePopup } from './autocomplete/AutocompletePopup';
 import { useAutocomplete } from './autocomplete/use-autocomplete';
-import { COMPOSER_COMPLETIONS } from './composer-completions';
+import { composerCompletionsFor } from './composer-completions';
 import { getDraft, setDraft } from './drafts';
 import { TypingNotifier } from './typing-notifier';
 import { threadScope } from '../threads/thread-scope';
+import { MentionReach } from './MentionReach';
 import { UploadTray } from './UploadTray';
 import './Composer.css';
 
@@ -122,7 +123,7 @@ export function Composer({ roomId, placeholder, threadRootId }: { roomId: string
     }
   };
 
-  const completion = useAutocomplete(COMPOSER_COMPLETIONS, textarea, change);
+  const completion = useAutocomplete(composerCompletionsFor(roomId), textarea, change);
 
   const onInput = (node: HTMLTextAreaElement) => {
     const data = loadedEmojiData();
@@ -279,6 +280,7 @@ export function Composer({ roomId, placeholder, threadRootId }: { roomId: string
           </button>
         )}
       </div>
+      {!editing && <MentionReach roomId={roomId} text={text} />}
       <div className="composer__footer">
         {error ? (
           <span className="composer__error" role="alert">
