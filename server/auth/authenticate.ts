@@ -11,7 +11,7 @@ export function bearerToken(header: unknown): string | null {
 }
 
 /** The user a token belongs to, or null when the token is invalid or its user no longer exists. */
-export async function userForToken(ctx: AppContext, token: unknown): Promise<UserRow | null> {
+async function userForToken(ctx: AppContext, token: unknown): Promise<UserRow | null> {
   const userId = await ctx.tokens.verify(token);
   return userId ? ((await findUserById(ctx.db, userId)) ?? null) : null;
 }
