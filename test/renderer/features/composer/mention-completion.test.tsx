@@ -18,7 +18,10 @@ let bridge: FakeBridge;
 
 const textbox = () => screen.getByRole('textbox', { name: 'Message' });
 const list = () => screen.queryByRole('listbox', { name: 'People' });
-const optionTexts = () => within(list()!).getAllByRole('option').map((o) => o.textContent);
+const optionTexts = () =>
+  within(list()!)
+    .getAllByRole('option')
+    .map((o) => o.textContent);
 
 function enterRoom(memberIds: string[], kind: 'channel' | 'dm' = 'channel') {
   const room = makeRoom({ kind, memberIds });
