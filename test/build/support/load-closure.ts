@@ -4,8 +4,11 @@ import path from 'node:path';
 import { extractFile } from '@electron/asar';
 import type { AsarFile } from './asar-index';
 
-/** Files a module must find at run time as real files, not inside the archive (natives, wasm, PGlite's file-system image). */
-const MUST_BE_REAL_FILE = /\.(node|wasm|data)$/;
+/**
+ * Files a module must find at run time as real files, not inside the archive: natives, the shared
+ * libraries they link (sharp's libvips), wasm, PGlite's file-system image.
+ */
+const MUST_BE_REAL_FILE = /\.(node|wasm|data|dylib|dll)$|\.so(\.\d+)*$/;
 const CONDITION_SETS = [
   ['node', 'import', 'module-sync', 'default'],
   ['node', 'require', 'default'],
