@@ -9,9 +9,3 @@ export async function loadSettings(): Promise<void> {
 export async function updateSettings(patch: SettingsPatch): Promise<void> {
   useSettingsStore.getState().setSettings(await call('settings:set', patch));
 }
-
-export async function setRoomMuted(roomId: string, muted: boolean): Promise<void> {
-  const current = useSettingsStore.getState().settings?.mutedRoomIds ?? [];
-  const mutedRoomIds = muted ? [...new Set([...current, roomId])] : current.filter((id) => id !== roomId);
-  await updateSettings({ mutedRoomIds });
-}

@@ -1,21 +1,20 @@
 import { dmPartnerId, roomLabel, roomTitle } from '../../lib/room-title';
-import { leaveRoom } from '../../services/rooms';
+import { isRoomAdmin } from '../../services/rooms';
 import { reportFailure } from '../../services/report-failure';
-import { setRoomMuted } from '../../services/settings';
+import { NOTIFY_LEVEL_LABELS, notifyLevelOf, setNotifyLevel, type NotifyLevel } from '../../services/notify-level';
 import { useRoomsStore } from '../../stores/rooms';
 import { selectMyId, useSessionStore } from '../../stores/session';
-import { useSettingsStore } from '../../stores/settings';
 import { useUiStore } from '../../stores/ui';
 import { useUsersStore } from '../../stores/users';
 import { Icon } from '../../ui/Icon';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { PRESENCE_LABELS, PresenceDot } from '../../ui/PresenceDot';
+import { PinnedButton } from '../pins/PinnedList';
 
 export function RoomHeader({ roomId }: { roomId: string }) {
   const room = useRoomsStore((s) => s.rooms[roomId]);
   const myId = useSessionStore(selectMyId);
   const users = useUsersStore((s) => s.users);
-  const muted = useSettingsStore((s) => s.settings?.mutedRoomIds.includes(roomId) ?? false);
   const openDialog = useUiStore((s) => s.openDialog);
   if (!room) return null;
 
@@ -23,22 +22,20 @@ export function RoomHeader({ roomId }: { roomId: string }) {
   const title = roomTitle(room, users, myId);
   const memberCount = room.memberIds.length;
   const named = roomLabel(room, users, myId);
-  const items: MenuItem[] = [
-    {
-      label: muted ? 'Unmute room' : 'Mute room',
-      icon: <Icon name={muted ? 'bell' : 'bellOff'} size={15} />,
-      onSelect: () => void setRoomMuted(roomId, !muted).catch(reportFailure(`${muted ? 'unmute' : 'mute'} ${named}`)),
-    },
-  ];
-  if (room.kind === 'group')
+  const level = notifyLevelOf(room);
+  const muted = level === 'none';
+  const items: MenuItem[] = [];
+  if (room.kind !== 'dm') {
+    if (isRoomAdmin(room, myId))
+      items.push({ label: `Edit ${room.kind} details`, icon: <Icon name="pencil" size={15} />, onSelect: () => openDialog({ kind: 'room-details', roomId }) });
     items.push({ label: 'Invite people', icon: <Icon name="userPlus" size={15} />, onSelect: () => openDialog({ kind: 'invite', roomId }) });
-  if (room.kind !== 'dm')
     items.push({
       label: `Leave ${room.kind}`,
       icon: <Icon name="logOut" size={15} />,
       danger: true,
-      onSelect: () => void leaveRoom(roomId).catch(reportFailure(`leave ${named}`)),
+      onSelect: () => openDialog({ kind: 'leave-room', roomId }),
     });
+  }
 
   return (
     <header className="room-header">
@@ -51,9 +48,9 @@ export function RoomHeader({ roomId }: { roomId: string }) {
         <h1 className="room-header__title">{title}</h1>
         {room.kind === 'dm' && partner && <span className="room-header__meta">{PRESENCE_LABELS[partner.status]}</span>}
         {room.kind !== 'dm' && (
-          <span className="room-header__meta">
+          <button type="button" className="room-header__meta room-header__members" title="Show members" onClick={() => openDialog({ kind: 'members', roomId })}>
             {memberCount} {memberCount === 1 ? 'member' : 'members'}
-          </span>
+          </button>
         )}
         {room.topic && (
           <span className="room-header__topic" title={room.topic}>
@@ -63,6 +60,18 @@ export function RoomHeader({ roomId }: { roomId: string }) {
       </div>
       <div className="room-header__actions">
         {muted && <Icon name="bellOff" size={16} className="room-header__muted" />}
+        <PinnedButton roomId={roomId} />
+        <Menu
+          label={`Notifications: ${NOTIFY_LEVEL_LABELS[level]}`}
+          triggerClassName="icon-button"
+          trigger={<Icon name={level === 'all' ? 'bell' : level === 'mentions' ? 'at' : 'bellOff'} />}
+          items={(Object.keys(NOTIFY_LEVEL_LABELS) as NotifyLevel[]).map((option) => ({
+            label: NOTIFY_LEVEL_LABELS[option],
+            checked: option === level,
+            onSelect: () =>
+              void setNotifyLevel(roomId, option).catch(reportFailure(`change the notifications of ${named} to ${NOTIFY_LEVEL_LABELS[option].toLowerCase()}`)),
+          }))}
+        />
         <button
           type="button"
           className="icon-button"
@@ -72,7 +81,7 @@ export function RoomHeader({ roomId }: { roomId: string }) {
         >
           <Icon name="search" />
         </button>
-        <Menu label="Room options" triggerClassName="icon-button" trigger={<Icon name="settings" />} items={items} />
+        {items.length > 0 && <Menu label="Room options" triggerClassName="icon-button" trigger={<Icon name="settings" />} items={items} />}
       </div>
     </header>
   );
