@@ -51,7 +51,7 @@ export type ThreadSummary = z.infer<typeof ThreadSummarySchema>;
  * path (`/api/previews/<id>/image`, fetched with a bearer token or a signed link): the server fetched
  * and re-encoded the image, so clients never load third-party URLs.
  */
-export const LinkPreviewSchema = z.object({
+const LinkPreviewSchema = z.object({
   url: z.string(),
   title: z.string().nullable(),
   description: z.string().nullable(),

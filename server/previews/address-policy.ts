@@ -31,7 +31,7 @@ export function addressRefusal(address: string): string | null {
   return range === 'unicast' ? null : `a ${range} address`;
 }
 
-export const isMetadataAddress = (address: string): boolean => {
+const isMetadataAddress = (address: string): boolean => {
   const ip = parsed(address);
   return ip !== null && (METADATA_ADDRESSES.has(ip.toNormalizedString()) || METADATA_ADDRESSES.has(ip.toString()));
 };

@@ -7,7 +7,7 @@ import { FetchRefusedError, readCapped, type SafeFetcher } from './safe-fetch';
 /** Most of a page read: the head is nearly always in the first few KiB. */
 export const PAGE_MAX_BYTES = 1024 * 1024;
 /** Everything about one preview (redirects, page, image) must be done in this time. */
-export const PREVIEW_TIMEOUT_MS = 5_000;
+const PREVIEW_TIMEOUT_MS = 5_000;
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 export interface FetchedPreview {

@@ -6,8 +6,8 @@ import { linkPreviews } from '../storage/schema';
 import type { FetchedPreview } from './fetch-preview';
 
 /** How long a fetched preview is reused, and a failed or refused fetch is not tried again. */
-export const PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
-export const FAILED_PREVIEW_TTL_MS = 60 * 60 * 1000;
+const PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
+const FAILED_PREVIEW_TTL_MS = 60 * 60 * 1000;
 
 export interface CachedPreview {
   id: string;

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { FetchRefusedError, readCapped, type SafeFetcher } from './safe-fetch';
 
 export const PREVIEW_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
-export const PREVIEW_IMAGE_MAX_WIDTH = 600;
+const PREVIEW_IMAGE_MAX_WIDTH = 600;
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 /** What sharp must find in the bytes, whatever the Content-Type said. */
 const DECODED_FORMATS = new Set(['png', 'jpeg', 'gif', 'webp']);

@@ -104,3 +104,30 @@ describe('server answers with the rooms-and-people fields', () => {
     expect(checkPush('user:updated', { id: ALICE }).ok).toBe(false);
   });
 });
+
+describe('server answers with link previews', () => {
+  const preview = (overrides: Record<string, unknown> = {}) => ({
+    url: 'https://example.com/post',
+    title: 'A post',
+    description: null,
+    siteName: 'Example',
+    imageUrl: '/api/previews/0190a6f4-0000-7000-8000-000000000300/image',
+    ...overrides,
+  });
+
+  it('keep previews on pushed messages and on the ack of messages:preview:remove (not stripped)', () => {
+    const withPreviews = message({ previews: [preview(), preview({ url: 'https://other.example/', title: null, siteName: null, imageUrl: null })] });
+    expect(checkPush('message:updated', withPreviews)).toEqual({ ok: true, value: withPreviews });
+    expect(checkPush('message:new', message({ previews: [] })).ok).toBe(true);
+    expect(checkAck('messages:preview:remove', { ok: true, message: message({ previews: [] }) })).toEqual({
+      ok: true,
+      value: { ok: true, message: message({ previews: [] }) },
+    });
+  });
+
+  it('refuse malformed previews, naming the field only', () => {
+    const noUrl = checkPush('message:updated', message({ previews: [preview({ url: undefined })] }));
+    expect(!noUrl.ok && noUrl.problem).toMatch(/^previews\.0\.url/);
+    expect(checkPush('message:updated', message({ previews: 'none' })).ok).toBe(false);
+  });
+});
