@@ -14,6 +14,8 @@ export type { DesktopDriver, HarnessServer };
 export interface HarnessFixtures {
   /** Option: run `server` as the app's local server (client secret, Host check) and give it to the app's local server port. */
   serverAsLocal: boolean;
+  /** Option: more environment for `server` (e.g. `LINK_PREVIEW_ALLOW`); a spec may derive it from a fixture of its own. */
+  serverEnv: Readonly<Record<string, string>>;
   server: HarnessServer;
   createUser: (prefix?: string, opts?: { displayName?: string }) => Promise<TestUser>;
   launchDesktop: (options: LaunchOptions) => Promise<DesktopDriver>;
@@ -28,9 +30,10 @@ async function registerWithClientSecret(server: HarnessServer, clientSecret: str
 
 export const test = base.extend<HarnessFixtures>({
   serverAsLocal: [false, { option: true }],
+  serverEnv: [{}, { option: true }],
 
-  server: async ({ serverAsLocal }, use) => {
-    const server = await startHarnessServer({ asLocalServer: serverAsLocal });
+  server: async ({ serverAsLocal, serverEnv }, use) => {
+    const server = await startHarnessServer({ asLocalServer: serverAsLocal, env: serverEnv });
     try {
       await use(server);
     } finally {

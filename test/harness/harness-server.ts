@@ -26,13 +26,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `asLocalServer`: run with a client secret and the Host check, as the desktop app runs its local server. */
-export async function startHarnessServer(options: { asLocalServer?: boolean } = {}): Promise<HarnessServer> {
+/**
+ * `asLocalServer`: run with a client secret and the Host check, as the desktop app runs its local server.
+ * `env`: more server configuration (e.g. LINK_PREVIEW_ALLOW for a page the test serves).
+ */
+export async function startHarnessServer(options: { asLocalServer?: boolean; env?: Readonly<Record<string, string>> } = {}): Promise<HarnessServer> {
   const port = await freePort();
   const clientSecret = options.asLocalServer ? randomBytes(32).toString('base64url') : null;
   const localEnv = clientSecret ? { CLIENT_SECRET: clientSecret, ALLOWED_HOSTS: 'self' } : {};
   // A fixed port (rather than 0) so that clients reconnect to the same URL after start().
-  const server: TestServer = await startTestServer('pglite', { env: { PORT: String(port), OFFLINE_GRACE_MS: '500', ...localEnv } });
+  const server: TestServer = await startTestServer('pglite', { env: { PORT: String(port), OFFLINE_GRACE_MS: '500', ...options.env, ...localEnv } });
   let running = true;
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -2,14 +2,15 @@ import type { DesktopEvent, Message } from '../shared/contract';
 import { forgetRoom, openRoom, refreshRooms } from '../services/rooms';
 import { applySession } from '../services/session';
 import { ensureUsers } from '../services/users';
+import { useAvatarUploadStore } from '../stores/avatar-upload';
 import { useMessagesStore } from '../stores/messages';
 import { useOutboxStore } from '../stores/outbox';
 import { useReceiptsStore } from '../stores/receipts';
 import { useRoomsStore } from '../stores/rooms';
 import { getMyId, useSessionStore } from '../stores/session';
 import { useSettingsStore } from '../stores/settings';
-import { useTypingStore } from '../stores/typing';
 import { useThreadsStore } from '../stores/threads';
+import { useTypingStore } from '../stores/typing';
 import { useUploadsStore } from '../stores/uploads';
 import { useUsersStore } from '../stores/users';
 
@@ -20,8 +21,8 @@ import { useUsersStore } from '../stores/users';
 export function dispatchEvents(events: readonly DesktopEvent[]): void {
   const newByRoom = new Map<string, Message[]>();
   const updates: Message[] = [];
-  const addNew = (roomId: string, messages: Message[]): void => {
   const replies: Message[] = [];
+  const addNew = (roomId: string, messages: Message[]): void => {
     const list = newByRoom.get(roomId);
     if (list) list.push(...messages);
     else newByRoom.set(roomId, [...messages]);
@@ -35,10 +36,10 @@ export function dispatchEvents(events: readonly DesktopEvent[]): void {
       case 'messages:synced':
         addNew(event.payload.roomId, event.payload.messages);
         break;
-      case 'message:updated':
       case 'threads:unread':
         useThreadsStore.getState().setUnread(event.payload.byRoom);
         break;
+      case 'message:updated':
         updates.push(event.payload);
         break;
       case 'receipt':
@@ -49,6 +50,9 @@ export function dispatchEvents(events: readonly DesktopEvent[]): void {
           useTypingStore.getState().receive(event.payload.roomId, event.payload.userId, event.payload.typing);
           ensureUsers([event.payload.userId]);
         }
+        break;
+      case 'user:updated':
+        useUsersStore.getState().upsertUsers([event.payload]);
         break;
       case 'presence':
         useUsersStore.getState().setPresence(event.payload.userId, event.payload.status, event.payload.lastSeenAt);
@@ -76,6 +80,7 @@ export function dispatchEvents(events: readonly DesktopEvent[]): void {
         break;
       case 'upload:progress':
         useUploadsStore.getState().progress(event.payload.uploadId, event.payload.loaded, event.payload.total);
+        useAvatarUploadStore.getState().progress(event.payload.uploadId, event.payload.loaded, event.payload.total);
         break;
       case 'settings':
         useSettingsStore.getState().setSettings(event.payload);
@@ -97,10 +102,10 @@ export function dispatchEvents(events: readonly DesktopEvent[]): void {
     for (const sender of senders) useTypingStore.getState().clearUser(roomId, sender);
     ensureUsers(senders);
   }
+  if (replies.length) useThreadsStore.getState().receiveReplies(replies);
   if (updates.length) {
     useMessagesStore.getState().receiveUpdates(updates);
+    useThreadsStore.getState().receiveUpdates(updates);
     for (const message of updates) useRoomsStore.getState().noteUpdate(message);
   }
 }
-  if (replies.length) useThreadsStore.getState().receiveReplies(replies);
-    useThreadsStore.getState().receiveUpdates(updates);

@@ -105,3 +105,22 @@ export async function inviteToRoom(roomId: string, userIds: string[]): Promise<v
   const { room } = await call('rooms:invite', { roomId, userIds });
   learnRoom(room);
 }
+
+/** Renames a channel or group and sets its topic (room admins only; the server says `forbidden` otherwise). */
+export async function updateRoom(roomId: string, change: { name?: string; topic?: string }): Promise<void> {
+  const { room } = await call('rooms:update', { roomId, ...change });
+  learnRoom(room);
+}
+
+/** Removes someone from a channel or group (room admins only). */
+export async function removeMember(roomId: string, userId: string): Promise<void> {
+  const { room } = await call('rooms:remove', { roomId, userId });
+  learnRoom(room);
+}
+
+export async function setMemberRole(roomId: string, userId: string, role: 'admin' | 'member'): Promise<void> {
+  const { room } = await call('rooms:role', { roomId, userId, role });
+  learnRoom(room);
+}
+
+export const isRoomAdmin = (room: Room, userId: string | null): boolean => userId !== null && (room.adminIds ?? []).includes(userId);

@@ -27,5 +27,7 @@ export {
   USERS_GET_MAX,
 } from '../../../common/protocol/limits';
 export { serverUrlProblem, serverUrlTransport } from '../../../common/ipc/server-url-rules';
+export type { LinkPreview } from '../../../common/protocol';
+export { DISPLAY_NAME_MAX } from '../../../common/protocol/limits';
 export { EMOJI_SKIN_TONES, RECENT_EMOJI_MAX, type EmojiSkinTone } from '../../../common/ipc/emoji-preferences';
 export { isSingleEmoji } from '../../../common/protocol/emoji';

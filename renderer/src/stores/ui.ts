@@ -10,7 +10,11 @@ type Dialog =
   | { kind: 'quick-switcher' }
   | { kind: 'search' }
   | { kind: 'image'; attachment: Attachment }
-  | { kind: 'delete-message'; message: Message };
+  | { kind: 'delete-message'; message: Message }
+  | { kind: 'members'; roomId: string }
+  | { kind: 'room-details'; roomId: string }
+  | { kind: 'leave-room'; roomId: string }
+  | { kind: 'profile' };
 
 interface UiStore {
   activeRoomId: string | null;

@@ -1,7 +1,11 @@
 import { useUiStore } from '../../stores/ui';
 import { ImageViewerDialog } from '../attachments/ImageViewerDialog';
 import { DeleteMessageDialog } from '../messages/DeleteMessageDialog';
+import { MemberListDialog } from '../members/MemberListDialog';
+import { ProfileDialog } from '../profile/ProfileDialog';
 import { InviteDialog } from '../room/InviteDialog';
+import { LeaveRoomDialog } from '../room/LeaveRoomDialog';
+import { RoomDetailsDialog } from '../room/RoomDetailsDialog';
 import { SearchDialog } from '../search/SearchDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { BrowseChannelsDialog } from '../sidebar/BrowseChannelsDialog';
@@ -33,5 +37,13 @@ export function DialogHost() {
       return <ImageViewerDialog attachment={dialog.attachment} onClose={close} />;
     case 'delete-message':
       return <DeleteMessageDialog message={dialog.message} onClose={close} />;
+    case 'members':
+      return <MemberListDialog roomId={dialog.roomId} onClose={close} />;
+    case 'room-details':
+      return <RoomDetailsDialog roomId={dialog.roomId} onClose={close} />;
+    case 'leave-room':
+      return <LeaveRoomDialog roomId={dialog.roomId} onClose={close} />;
+    case 'profile':
+      return <ProfileDialog onClose={close} />;
   }
 }

@@ -5,10 +5,11 @@ import type { Message } from '../../shared/contract';
 import { displayNameOf, useUsersStore } from '../../stores/users';
 import { Avatar } from '../../ui/Avatar';
 import { AttachmentList } from '../attachments/AttachmentList';
+import { LinkPreviews } from '../previews/LinkPreviews';
 import { ReactionBar } from '../reactions/ReactionBar';
-import { OwnReceipt } from '../receipts/OwnReceipt';
 import { PinnedMark } from '../pins/PinnedMark';
 import { ThreadSummary } from '../threads/ThreadSummary';
+import { OwnReceipt } from '../receipts/OwnReceipt';
 import { sameRowProps, type RowLayout } from './list-items';
 import { MessageActions } from './MessageActions';
 import { MessageBody } from './MessageBody';
@@ -25,9 +26,9 @@ export interface MessageRowProps {
   showReadBy: boolean;
   /** The row keyboard users reach with Tab; the others are reached with the arrow keys. */
   tabbable: boolean;
-}
   /** Drawn in the thread pane: no reply summary, no "Reply in thread". */
   inThread?: boolean;
+}
 
 export const MessageRow = memo(function MessageRow({
   message,
@@ -45,8 +46,8 @@ export const MessageRow = memo(function MessageRow({
   const deleted = message.deletedAt !== null;
   const edited = message.editedAt !== null && !deleted;
   const time = formatTime(message.createdAt);
-
   const mentioned = !own && !deleted && addressesMe(message.body, myUsername);
+
   return (
     <div className="message-row" data-seq={message.seq}>
       <RowSeparators layout={layout} />
@@ -58,7 +59,7 @@ export const MessageRow = memo(function MessageRow({
       >
         <div className="message__gutter">
           {layout.groupStart ? (
-            <Avatar id={message.senderId} name={name} />
+            <Avatar id={message.senderId} name={name} imageUrl={sender?.avatarUrl} />
           ) : (
             <time className="message__hover-time" dateTime={message.createdAt} title={formatFull(message.createdAt)}>
               {time}
@@ -66,8 +67,8 @@ export const MessageRow = memo(function MessageRow({
           )}
         </div>
         <div className="message__content">
-          {layout.groupStart && (
           {message.pinnedAt && !deleted && <PinnedMark message={message} />}
+          {layout.groupStart && (
             <header className="message__header">
               <span className="message__author">{name}</span>
               <time className="message__time" dateTime={message.createdAt} title={formatFull(message.createdAt)}>
@@ -90,10 +91,11 @@ export const MessageRow = memo(function MessageRow({
                 </div>
               )}
               <AttachmentList attachments={message.attachments} />
+              <LinkPreviews message={message} own={own} />
               <ReactionBar message={message} myId={myId} />
+              {!inThread && <ThreadSummary message={message} />}
             </>
           )}
-              {!inThread && <ThreadSummary message={message} />}
         </div>
         {own && !deleted && myId && (
           <div className="message__status">

@@ -39,7 +39,7 @@ export const PendingRow = memo(function PendingRow({
         aria-label={`${name}, ${failed ? 'not sent' : 'sending'}`}
         tabIndex={tabbable ? 0 : -1}
       >
-        <div className="message__gutter">{layout.groupStart && <Avatar id={myId} name={name} />}</div>
+        <div className="message__gutter">{layout.groupStart && <Avatar id={myId} name={name} imageUrl={me?.avatarUrl} />}</div>
         <div className="message__content">
           {layout.groupStart && (
             <header className="message__header">

@@ -52,7 +52,7 @@ export function UserSearch({ onPick, excludeIds = [], label = 'Search people' }:
         {shown.map((user) => (
           <li key={user.id}>
             <button type="button" className="user-search__result" onClick={() => onPick(user)}>
-              <Avatar id={user.id} name={user.displayName} size={28} />
+              <Avatar id={user.id} name={user.displayName} size={28} imageUrl={user.avatarUrl} />
               <span className="user-search__name">{user.displayName}</span>
               <span className="user-search__username">@{user.username}</span>
               <PresenceDot status={user.status} />

@@ -96,7 +96,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
               return (
                 <li key={message.id}>
                   <button type="button" className="search-result" onClick={() => open(message)}>
-                    <Avatar id={message.senderId} name={displayNameOf(sender)} size={32} />
+                    <Avatar id={message.senderId} name={displayNameOf(sender)} size={32} imageUrl={sender?.avatarUrl} />
                     <span className="search-result__main">
                       <span className="search-result__meta">
                         <b>{displayNameOf(sender)}</b>

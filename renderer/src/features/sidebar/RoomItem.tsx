@@ -6,6 +6,7 @@ import { useRoomsStore } from '../../stores/rooms';
 import { selectMyId, useSessionStore } from '../../stores/session';
 import { useUiStore } from '../../stores/ui';
 import { useUsersStore } from '../../stores/users';
+import { Avatar } from '../../ui/Avatar';
 import { Icon } from '../../ui/Icon';
 import { PresenceDot } from '../../ui/PresenceDot';
 import { useRoomTitle } from '../room/use-room-title';
@@ -50,7 +51,12 @@ export const RoomItem = memo(function RoomItem({ roomId }: { roomId: string }) {
         <span className="room-item__icon">
           {room.kind === 'channel' && <Icon name="hash" size={16} />}
           {room.kind === 'group' && <Icon name="lock" size={15} />}
-          {room.kind === 'dm' && <PresenceDot status={partner?.status ?? 'offline'} />}
+          {room.kind === 'dm' &&
+            (partner?.avatarUrl ? (
+              <Avatar id={partner.id} name={partner.displayName} size={20} status={partner.status} imageUrl={partner.avatarUrl} />
+            ) : (
+              <PresenceDot status={partner?.status ?? 'offline'} />
+            ))}
         </span>
         <span className="room-item__title">{title}</span>
         {muted && <Icon name="bellOff" size={13} className="room-item__muted" />}

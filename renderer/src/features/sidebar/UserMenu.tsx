@@ -28,7 +28,7 @@ export function UserMenu() {
         placement="above"
         trigger={
           <>
-            <Avatar id={user.id} name={user.displayName} size={32} status={status} />
+            <Avatar id={user.id} name={user.displayName} size={32} status={status} imageUrl={user.avatarUrl} />
             <span className="user-menu__text">
               <span className="user-menu__name">{user.displayName}</span>
               <span className="user-menu__status">{PRESENCE_LABELS[status]}</span>
@@ -43,7 +43,8 @@ export function UserMenu() {
             checked: status === s,
             onSelect: () => void setMyStatus(s).catch(reportFailure(`set your status to ${PRESENCE_LABELS[s]}`)),
           })),
-          { label: 'Settings', icon: <Icon name="settings" size={15} />, onSelect: () => openDialog({ kind: 'settings' }), separatorBefore: true },
+          { label: 'Edit profile', icon: <Icon name="pencil" size={15} />, onSelect: () => openDialog({ kind: 'profile' }), separatorBefore: true },
+          { label: 'Settings', icon: <Icon name="settings" size={15} />, onSelect: () => openDialog({ kind: 'settings' }) },
           { label: 'Sign out', icon: <Icon name="logOut" size={15} />, onSelect: () => void signOut().catch(reportFailure('sign out')), danger: true },
         ]}
       />
