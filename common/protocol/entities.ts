@@ -38,7 +38,7 @@ export const AttachmentSchema = z.object({
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
 /** v1.1: what a thread root shows of its replies (its not deleted ones). */
-export const ThreadSummarySchema = z.object({
+const ThreadSummarySchema = z.object({
   replyCount: z.number().int().positive(),
   lastReplyAt: TimestampSchema,
   /** The root's sender, then every reply's sender, in order of first participation. */
@@ -60,7 +60,7 @@ const LinkPreviewSchema = z.object({
 });
 export type LinkPreview = z.infer<typeof LinkPreviewSchema>;
 
-export const NOTIFY_LEVELS = ['all', 'mentions', 'none'] as const;
+const NOTIFY_LEVELS = ['all', 'mentions', 'none'] as const;
 export const NotifyLevelSchema = z.enum(NOTIFY_LEVELS);
 export type NotifyLevel = z.infer<typeof NotifyLevelSchema>;
 
