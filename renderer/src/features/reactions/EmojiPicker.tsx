@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { reportFailure, warnFailure } from '../../services/report-failure';
 import { inTone, type EmojiData } from '../emoji/emoji-data';
 import { rememberEmoji, setSkinTone, useRecentEmoji, useSkinTone } from '../emoji/emoji-preferences';
@@ -18,6 +18,26 @@ interface EmojiPickerProps {
 }
 
 const SEARCH_LIMIT = 120;
+const GAP = 6;
+
+/**
+ * Where the picker goes in the window: below its opener if it fits there, else above (else on
+ * the roomier side), lined up with the opener's start or end edge and kept inside the window.
+ * Fixed, so a scrolling message list does not cut it off.
+ */
+function placeNear(opener: DOMRect, width: number, height: number, align: 'start' | 'end'): CSSProperties {
+  const below = window.innerHeight - opener.bottom - GAP;
+  const above = opener.top - GAP;
+  const top = below >= height || below >= above ? opener.bottom + GAP : opener.top - GAP - height;
+  const left = align === 'start' ? opener.left : opener.right - width;
+  return {
+    position: 'fixed',
+    top: Math.max(GAP, Math.min(top, window.innerHeight - height - GAP)),
+    left: Math.max(GAP, Math.min(left, window.innerWidth - width - GAP)),
+    right: 'auto',
+    bottom: 'auto',
+  };
+}
 
 function labelled(data: EmojiData, emoji: string): GridEmoji {
   const entry = data.byEmoji.get(emoji);
@@ -36,6 +56,7 @@ export function EmojiPicker({ label = 'Choose a reaction', align = 'end', onPick
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState(0);
   const [shown, setShown] = useState<GridEmoji | null>(null);
+  const [placement, setPlacement] = useState<CSSProperties | undefined>(undefined);
   const root = useRef<HTMLDivElement>(null);
   const tabs = useRef<HTMLDivElement>(null);
   const ids = useId();
@@ -52,6 +73,18 @@ export function EmojiPicker({ label = 'Choose a reaction', align = 'end', onPick
         opener.focus();
     };
   }, [onClose]);
+
+  useLayoutEffect(() => {
+    const place = () => {
+      const picker = root.current;
+      const opener = picker?.parentElement;
+      if (!picker || !opener) return;
+      setPlacement(placeNear(opener.getBoundingClientRect(), picker.offsetWidth, picker.offsetHeight, align));
+    };
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  }, [align]);
 
   const words = query.trim();
   const results = useMemo(
@@ -96,6 +129,7 @@ export function EmojiPicker({ label = 'Choose a reaction', align = 'end', onPick
     <div
       ref={root}
       className={`emoji-picker emoji-picker--${align}`}
+      style={placement}
       role="dialog"
       aria-label={label}
       onKeyDown={(e) => {
@@ -117,7 +151,9 @@ export function EmojiPicker({ label = 'Choose a reaction', align = 'end', onPick
         />
         <SkinToneSelector tone={tone} onChange={(next) => void setSkinTone(next).catch(reportFailure('change the skin tone'))} />
       </div>
-      {data && !words && (
+      {/* Shown while searching too (a tab leaves the search), so the picker keeps its size. */}
+      {!data && <div className="emoji-picker__tabs" />}
+      {data && (
         <div ref={tabs} className="emoji-picker__tabs" role="tablist" aria-label="Emoji categories" onKeyDown={onTabKey}>
           {data.groups.map((g, index) => (
             <button
@@ -126,13 +162,16 @@ export function EmojiPicker({ label = 'Choose a reaction', align = 'end', onPick
               role="tab"
               id={`${ids}-tab-${index}`}
               data-category={index}
-              aria-selected={index === category}
+              aria-selected={!words && index === category}
               aria-controls={`${ids}-panel`}
               aria-label={g.name}
               title={g.name}
               tabIndex={index === category ? 0 : -1}
               className="emoji-picker__tab"
-              onClick={() => setCategory(index)}
+              onClick={() => {
+                setCategory(index);
+                setQuery('');
+              }}
             >
               {g.entries[0]?.emoji}
             </button>

@@ -59,6 +59,16 @@ describe('emoji picker', () => {
     expect(onPick).toHaveBeenCalledWith('🚀');
   });
 
+  it('a category tab leaves the search', async () => {
+    await openPicker();
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search emoji' }), 'rocket');
+    expect(screen.getByRole('tab', { name: 'Animals & nature' })).toHaveAttribute('aria-selected', 'false');
+    await userEvent.click(screen.getByRole('tab', { name: 'Animals & nature' }));
+    expect(screen.getByRole('searchbox', { name: 'Search emoji' })).toHaveValue('');
+    expect(screen.getByRole('grid', { name: 'Animals & nature' })).toBeInTheDocument();
+    expect(screen.queryByRole('grid', { name: 'Search results' })).toBeNull();
+  });
+
   it('switches category by click and by arrow keys in the tab list', async () => {
     await openPicker();
     await userEvent.click(screen.getByRole('tab', { name: 'Food & drink' }));
