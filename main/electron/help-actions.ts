@@ -28,7 +28,14 @@ export function electronHelpActions(options: HelpActionsOptions): { openLogsFold
       }
     },
     async copyDiagnostics() {
-      await clipboard.writeText(options.diagnostics());
+      try {
+        await clipboard.writeText(options.diagnostics());
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        log.warn(`could not copy the diagnostics: ${reason}`);
+        dialog.showErrorBox('Could not copy the diagnostics', reason);
+        return;
+      }
       log.info('diagnostics copied to the clipboard');
       await dialog.showMessageBox({
         type: 'info',

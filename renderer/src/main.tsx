@@ -12,7 +12,11 @@ import './styles/base.css';
 function start(): void {
   if (window.droplink) {
     subscribeToEvents();
-    loadInitialState().catch(() => useSessionStore.getState().setSession({ status: 'signedOut', serverUrl: '', reason: null }));
+    loadInitialState().catch((error: unknown) => {
+      // The sign-in screen is the way on; the console keeps why.
+      warnFailure('load the session')(error);
+      useSessionStore.getState().setSession({ status: 'signedOut', serverUrl: '', reason: null });
+    });
     void loadSettings().catch(warnFailure('load the settings'));
   }
   createRoot(document.getElementById('root')!).render(

@@ -51,4 +51,16 @@ describe('Help actions', () => {
     expect(electron.state.clipboardText).toBe('Droplink diagnostics #2');
     expect(electron.callsOf('dialog.showMessageBox')).toHaveLength(2);
   });
+
+  it('says so in an error dialog when the diagnostics cannot be put together', async () => {
+    const warnings: string[] = [];
+    const diagnostics = () => {
+      throw new Error('settings file unreadable');
+    };
+    await electronHelpActions({ logsDir: root, diagnostics, log: { ...silentLogger, warn: (message) => void warnings.push(message) } }).copyDiagnostics();
+    const [box] = electron.callsOf('dialog.showErrorBox');
+    expect(box?.args).toEqual(['Could not copy the diagnostics', 'settings file unreadable']);
+    expect(electron.callsOf('dialog.showMessageBox')).toEqual([]);
+    expect(warnings).toHaveLength(1);
+  });
 });
