@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { isNull, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { ProtocolError, type Message } from '../../common/protocol';
 import type { Database } from '../storage/database';
@@ -40,6 +40,11 @@ const attachmentTaken = () => new ProtocolError('conflict', 'an attachment is al
 const badThreadRoot = () => new ProtocolError('invalid_input', 'threadRootId must be a top-level, not deleted message of this room');
 const clientIdInOtherRoom = () => new ProtocolError('conflict', 'this clientId was already used in another room');
 const pairKey = (senderId: string, clientId: string) => `${senderId}:${clientId}`;
+/**
+ * One array parameter: the batch's statements keep one shape whatever its size (a few parameters
+ * instead of several per message), so PostgreSQL parses small statements and drizzle builds them cheaply.
+ */
+const uuids = (ids: readonly string[]) => sql`${sql.param(ids)}::uuid[]`;
 
 /**
  * Writes distinct (sender, clientId) requests in one transaction: the rooms' rows are locked in
@@ -52,7 +57,12 @@ export async function writeSendBatch(db: Database, requests: readonly SendReques
   const outcomes = new Map<SendRequest, SendOutcome>();
   const { stored, inserted, threadRoots } = await db.transaction(async (tx) => {
     const roomIds = [...new Set(requests.map((r) => r.roomId))].sort();
-    const locked = await tx.select({ id: rooms.id, lastSeq: rooms.lastSeq }).from(rooms).where(inArray(rooms.id, roomIds)).orderBy(rooms.id).for('update');
+    const locked = await tx
+      .select({ id: rooms.id, lastSeq: rooms.lastSeq })
+      .from(rooms)
+      .where(sql`${rooms.id} = any(${uuids(roomIds)})`)
+      .orderBy(rooms.id)
+      .for('update');
     const lastSeq = new Map(locked.map((room) => [room.id, room.lastSeq]));
     const members = await membersAmong(tx, requests);
     const roots = await lockThreadRoots(
@@ -64,7 +74,9 @@ export async function writeSendBatch(db: Database, requests: readonly SendReques
     const existing = await tx
       .select(messageColumns)
       .from(messages)
-      .where(or(...requests.map((r) => and(eq(messages.senderId, r.senderId), eq(messages.clientId, r.clientId)))));
+      .where(
+        sql`(${messages.senderId}, ${messages.clientId}) in (select * from unnest(${uuids(requests.map((r) => r.senderId))}, ${uuids(requests.map((r) => r.clientId))}))`,
+      );
     const storedByPair = new Map(existing.map((row) => [pairKey(row.senderId, row.clientId), row]));
 
     const fresh: Array<{ request: SendRequest; id: string; seq: number }> = [];
@@ -114,8 +126,11 @@ export async function writeSendBatch(db: Database, requests: readonly SendReques
     // A concurrent commit stored one of these clientIds after the read above: a skipped row would leave a seq gap.
     if (rows.length !== fresh.length) throw new StaleBatchError(new Map());
 
-    const bumps = [...new Set(fresh.map((f) => f.request.roomId))].map((roomId) => sql`(${roomId}::uuid, ${lastSeq.get(roomId)}::integer)`);
-    await tx.execute(sql`update ${rooms} set last_seq = bump.seq from (values ${sql.join(bumps, sql`, `)}) as bump(id, seq) where ${rooms.id} = bump.id`);
+    const bumped = [...new Set(fresh.map((f) => f.request.roomId))];
+    await tx.execute(
+      sql`update ${rooms} set last_seq = bump.seq from unnest(${uuids(bumped)}, ${sql.param(bumped.map((id) => lastSeq.get(id)))}::integer[]) as bump(id, seq)
+          where ${rooms.id} = bump.id`,
+    );
 
     await attachAll(tx, fresh);
     const threadRoots = await addRepliesToSummaries(
@@ -172,7 +187,9 @@ async function membersAmong(tx: Tx, requests: readonly SendRequest[]): Promise<S
   const rows = await tx
     .select({ userId: roomMembers.userId, roomId: roomMembers.roomId })
     .from(roomMembers)
-    .where(or(...[...pairs.values()].map((r) => and(eq(roomMembers.roomId, r.roomId), eq(roomMembers.userId, r.senderId)))));
+    .where(
+      sql`(${roomMembers.roomId}, ${roomMembers.userId}) in (select * from unnest(${uuids([...pairs.values()].map((r) => r.roomId))}, ${uuids([...pairs.values()].map((r) => r.senderId))}))`,
+    );
   return new Set(rows.map((row) => pairKey(row.userId, row.roomId)));
 }
 
