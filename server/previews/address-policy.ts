@@ -12,9 +12,10 @@ function unmapped(address: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6
 }
 
 function parsed(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
-  // Only the canonical forms a resolver returns: `0x7f.1` and friends are not addresses here.
-  if (!ipaddr.IPv4.isValidFourPartDecimal(address) && !ipaddr.IPv6.isValid(address)) return null;
-  return unmapped(ipaddr.parse(address.replace(/%.*$/, '')));
+  // Only the canonical forms a resolver returns: `0x7f.1` and friends are not addresses here. A zone (`%eth0`) does not change the range.
+  const bare = address.replace(/%.*$/, '');
+  if (!ipaddr.IPv4.isValidFourPartDecimal(bare) && !ipaddr.IPv6.isValid(bare)) return null;
+  return unmapped(ipaddr.parse(bare));
 }
 
 /**

@@ -22,7 +22,7 @@ export class FetchRefusedError extends Error {
   }
 }
 
-export const USER_AGENT = 'DroplinkBot/1.0 (link previews; +https://github.com/droplink)';
+export const USER_AGENT = 'DroplinkBot/1.0 (link previews for Droplink chat)';
 const MAX_REDIRECTS = 3;
 const CONNECT_TIMEOUT_MS = 5_000;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);

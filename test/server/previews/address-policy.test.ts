@@ -31,6 +31,7 @@ describe('addressRefusal: only public unicast addresses may be fetched from', ()
     ['::1', 'loopback'],
     ['::', 'unspecified'],
     ['fe80::1', 'linkLocal'],
+    ['fe80::1%eth0', 'linkLocal'],
     ['fc00::1', 'uniqueLocal'],
     ['fd12:3456::1', 'uniqueLocal'],
     ['fd00:ec2::254', 'metadata'],
