@@ -227,6 +227,13 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
         if (me && receipt.userId === me.id) unread.markRead(receipt.roomId, receipt.readSeq);
         break;
       }
+      case 'user:updated': {
+        const user = payload as ServerPayload<'user:updated'>;
+        users.remember([user]);
+        // Changed on another device: the next launch starts from the new name and picture.
+        if (me && user.id === me.id) void session.updateUser(user);
+        break;
+      }
       default:
         break;
     }

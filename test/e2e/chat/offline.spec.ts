@@ -30,6 +30,7 @@ test('offline: messages queue under a banner, a failed leave says why, and they 
   // What needs the server fails while it is away, and says so instead of doing nothing.
   await a.page.getByRole('button', { name: 'Room options' }).click();
   await a.page.getByRole('menuitem', { name: 'Leave channel' }).click();
+  await a.page.getByRole('dialog', { name: 'Leave #ops?' }).getByRole('button', { name: 'Leave' }).click();
   const toasts = a.page.getByRole('region', { name: 'Notifications' });
   await expect(toasts.getByRole('alert')).toHaveText(/^Could not leave #ops.*Not connected to the server; try again when online\.$/);
   await expect(a.page.getByRole('heading', { level: 1, name: 'ops' })).toBeVisible();

@@ -43,3 +43,32 @@ describe('SessionService.restore', () => {
     },
   );
 });
+
+describe('SessionService.updateUser', () => {
+  it("keeps the signed-in user's new profile in state() and the vault, without telling listeners (no reconnect)", async () => {
+    const vault = memoryVault({ serverUrl: 'https://chat.example.com/', token: 't', user: USER });
+    const session = new SessionService(vault, localServer, testLogger('s'), () => '');
+    await session.restore();
+    const target = session.current();
+    let told = 0;
+    session.onChange(() => (told += 1));
+    const renamed = { ...USER, displayName: 'Alice Liddell', avatarUrl: `/api/users/${USER.id}/avatar?v=2` };
+    await session.updateUser(renamed);
+    expect(session.state()).toMatchObject({ status: 'signedIn', user: renamed });
+    expect((await vault.load())?.user).toEqual(renamed);
+    expect((await vault.load())?.token).toBe('t');
+    expect(session.current()).toBe(target);
+    expect(told).toBe(0);
+  });
+
+  it("ignores someone else's profile and a signed-out session", async () => {
+    const vault = memoryVault({ serverUrl: 'https://chat.example.com/', token: 't', user: USER });
+    const session = new SessionService(vault, localServer, testLogger('s'), () => '');
+    await session.restore();
+    await session.updateUser({ ...USER, id: '00000000-0000-7000-8000-000000000002', displayName: 'Mallory' });
+    expect((await vault.load())?.user).toEqual(USER);
+    await session.logout();
+    await session.updateUser({ ...USER, displayName: 'Ghost' });
+    expect(await vault.load()).toBeNull();
+  });
+});
