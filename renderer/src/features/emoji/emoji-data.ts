@@ -18,7 +18,7 @@ export interface EmojiEntry {
   skins?: Readonly<Partial<Record<Tone, string>>>;
 }
 
-export interface EmojiGroup {
+interface EmojiGroup {
   /** e.g. "Smileys & emotion". */
   name: string;
   entries: readonly EmojiEntry[];
@@ -69,8 +69,8 @@ function skinsOf(emoji: CompactEmoji): EmojiEntry['skins'] {
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Builds the picker's data from Emojibase's datasets (exported for the test that checks them all). */
-export function buildEmojiData(compact: readonly CompactEmoji[], messages: MessagesDataset, shortcodeSets: readonly ShortcodesDataset[]): EmojiData {
+/** Builds the picker's data from Emojibase's datasets. */
+function buildEmojiData(compact: readonly CompactEmoji[], messages: MessagesDataset, shortcodeSets: readonly ShortcodesDataset[]): EmojiData {
   const groupNames = new Map(messages.groups.map((g) => [g.order, capitalise(g.message)]));
   const grouped = new Map<number, EmojiEntry[]>();
   const byShortcode = new Map<string, EmojiEntry>();

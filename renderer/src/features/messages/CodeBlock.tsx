@@ -3,14 +3,14 @@ import { warnFailure } from '../../services/report-failure';
 import type { HighlightNode } from './code-highlight';
 import './CodeBlock.css';
 
-type Highlighter = typeof import('./code-highlight');
+type Highlight = (typeof import('./code-highlight'))['highlight'];
 
-let highlighter: Highlighter | null = null;
-let loading: Promise<Highlighter> | null = null;
+let highlighter: Highlight | null = null;
+let loading: Promise<Highlight> | null = null;
 
-function loadHighlighter(): Promise<Highlighter> {
+function loadHighlighter(): Promise<Highlight> {
   loading ??= import('./code-highlight').then(
-    (module) => (highlighter = module),
+    ({ highlight }) => (highlighter = highlight),
     (error: unknown) => {
       loading = null;
       throw error;
@@ -48,10 +48,7 @@ export function CodeBlock({ code, language }: { code: string; language: string |
     };
   }, [wanted]);
 
-  const tokens = useMemo(
-    () => (wanted && loaded && highlighter ? toReact(highlighter.highlight(code, language) ?? []) : null),
-    [wanted, loaded, code, language],
-  );
+  const tokens = useMemo(() => (wanted && loaded && highlighter ? toReact(highlighter(code, language) ?? []) : null), [wanted, loaded, code, language]);
   return (
     <pre className={tokens && tokens.length > 0 ? 'code-block code-block--highlighted' : 'code-block'} data-language={language ?? undefined}>
       <code className="hljs">{tokens && tokens.length > 0 ? tokens : code}</code>

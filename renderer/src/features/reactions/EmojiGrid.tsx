@@ -5,7 +5,7 @@ export interface GridEmoji {
   label: string;
 }
 
-export const GRID_COLUMNS = 8;
+const GRID_COLUMNS = 8;
 
 interface EmojiGridProps {
   label: string;
