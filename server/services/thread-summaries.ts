@@ -1,7 +1,10 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../storage/database';
 import { messageColumns, type StoredMessage } from '../storage/message-columns';
 import { messages, nowMs } from '../storage/schema';
+
+/** One array parameter, as the batch writer's statements take them: one statement shape whatever the batch's size. */
+const uuids = (ids: readonly string[]) => sql`${sql.param(ids)}::uuid[]`;
 
 /**
  * The thread roots a send batch replies to that can take replies: top-level, not deleted messages
@@ -15,8 +18,8 @@ export async function lockThreadRoots(tx: Queryable, rootIds: readonly string[],
     .from(messages)
     .where(
       and(
-        inArray(messages.id, [...new Set(rootIds)].sort()),
-        inArray(messages.roomId, [...roomIds]),
+        sql`${messages.id} = any(${uuids([...new Set(rootIds)])})`,
+        sql`${messages.roomId} = any(${uuids(roomIds)})`,
         isNull(messages.threadRootId),
         isNull(messages.deletedAt),
       ),
@@ -26,8 +29,8 @@ export async function lockThreadRoots(tx: Queryable, rootIds: readonly string[],
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** `{a,b}` for a `::uuid[]` cast (uuids need no quoting). */
-const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+/** `{a,b}`: one root's participants as an element of a text[] parameter, cast back per row (uuids need no quoting). */
+const uuidArrayLiteral = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 /**
  * Adds a batch's new replies to their roots' summaries in one statement: the count grows by the
@@ -49,16 +52,22 @@ export async function addRepliesToSummaries(
     byRoot.set(rootId, entry);
   }
   if (byRoot.size === 0) return [];
-  const values = [...byRoot].map(([id, { count, participants }]) => sql`(${id}::uuid, ${count}::integer, ${uuidArray(participants)}::uuid[])`);
-  await tx.execute(
-    sql`update ${messages} set thread_reply_count = thread_reply_count + added.n, thread_last_reply_at = now(),
-        thread_participant_ids = added.participants, updated_at = ${nowMs}
-        from (values ${sql.join(values, sql`, `)}) as added(id, n, participants) where ${messages.id} = added.id`,
-  );
+  const added = [...byRoot];
   return tx
-    .select(messageColumns)
-    .from(messages)
-    .where(inArray(messages.id, [...byRoot.keys()]));
+    .update(messages)
+    .set({
+      threadReplyCount: sql`${messages.threadReplyCount} + added.n`,
+      threadLastReplyAt: sql`now()`,
+      threadParticipantIds: sql`added.participants::uuid[]`,
+      updatedAt: nowMs,
+    })
+    .from(
+      sql`unnest(${uuids(added.map(([id]) => id))}, ${sql.param(added.map(([, e]) => e.count))}::integer[], ${sql.param(
+        added.map(([, e]) => uuidArrayLiteral(e.participants)),
+      )}::text[]) as added(id, n, participants)`,
+    )
+    .where(sql`${messages.id} = added.id`)
+    .returning(messageColumns);
 }
 
 /** The root's own column inside the replies' subqueries (spelled out: a bare name would bind to the reply). */
