@@ -1,5 +1,6 @@
 import { call } from '../bridge/call';
 import type { Message } from '../shared/contract';
+import { useMessagesStore } from '../stores/messages';
 import { useOutboxStore } from '../stores/outbox';
 import { useThreadsStore } from '../stores/threads';
 import { useUiStore } from '../stores/ui';
@@ -19,8 +20,15 @@ function once(key: string, load: () => Promise<void>): Promise<void> {
 
 const learnSenders = (messages: readonly Message[]): void => ensureUsers(new Set(messages.map((m) => m.senderId)));
 
-/** Opens the thread pane beside the root's room; its newest replies load the first time. */
-export function openThread(root: Message): Promise<void> {
+/**
+ * Opens the thread pane beside the root's room; its newest replies load the first time. Given only
+ * the root's id, takes the root from the room's loaded timeline when it is there.
+ */
+export function openThread(root: Message | { id: string; roomId: string }): Promise<void> {
+  if (!('seq' in root)) {
+    const loaded = useMessagesStore.getState().timelines[root.roomId]?.messages.find((m) => m.id === root.id);
+    if (loaded) root = loaded;
+  }
   useThreadsStore.getState().openThread(root);
   if (useThreadsStore.getState().threads[root.id]) return Promise.resolve();
   return loadReplies(root);

@@ -21,7 +21,8 @@ interface ThreadsStore {
   latestReplySeq: Record<string, number>;
   /** roomId -> roots of threads the user takes part in with replies not yet seen (kept by main). */
   unread: Record<string, readonly string[]>;
-  openThread: (root: Message) => void;
+  /** Opens a thread; without its root (a search hit or a pin that is a reply, root not loaded) the pane shows the replies only. */
+  openThread: (root: Message | { id: string; roomId: string }) => void;
   closeThread: () => void;
   /** The first page (the newest replies) replaces what was held. */
   setPage: (rootId: string, roomId: string, replies: readonly Message[], hasOlder: boolean) => void;
@@ -39,7 +40,11 @@ const EMPTY = { open: null, threads: {}, roots: {}, latestReplySeq: {}, unread: 
 
 export const useThreadsStore = create<ThreadsStore>()((set) => ({
   ...EMPTY,
-  openThread: (root) => set((s) => ({ open: { roomId: root.roomId, rootId: root.id }, roots: { ...s.roots, [root.id]: s.roots[root.id] ?? root } })),
+  openThread: (root) =>
+    set((s) => ({
+      open: { roomId: root.roomId, rootId: root.id },
+      roots: 'seq' in root && !s.roots[root.id] ? { ...s.roots, [root.id]: root } : s.roots,
+    })),
   closeThread: () => set({ open: null }),
   setPage: (rootId, roomId, replies, hasOlder) =>
     set((s) => {

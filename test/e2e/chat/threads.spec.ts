@@ -25,13 +25,17 @@ test('threads: a reply in a thread reaches the other user in the pane and update
 
   // Alice sees the summary on the root, not the reply in the timeline, and opens the thread.
   const alicesRoot = messageRow(a.page, 'Release plan for Friday');
-  const summary = alicesRoot.getByRole('button', { name: /1 reply.*Open thread/ });
+  // Alice wrote the root: main counts the thread as having a reply she has not seen, in the summary and the sidebar.
+  const summary = alicesRoot.getByRole('button', { name: /1 reply, new.*Open thread/ });
   await expect(summary).toBeVisible();
+  await expect(a.page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: /new replies in 1 thread/ })).toBeVisible();
   await expect(messageLog(a.page).getByText('I can take the changelog')).toHaveCount(0);
   await summary.click();
   const alicesPane = a.page.getByRole('complementary', { name: /Thread/ });
   const alicesReplies = alicesPane.getByRole('log', { name: 'Replies in thread' });
   await expect(alicesReplies.getByText('I can take the changelog')).toBeVisible();
+  await expect(alicesRoot.getByRole('button', { name: /1 reply, last reply/ })).toBeVisible(); // seen now
+  await expect(a.page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: /new replies/ })).toHaveCount(0);
 
   // A live reply arrives in the open pane on the other side, and both summaries count it.
   await bobsPane.getByRole('textbox', { name: 'Reply' }).fill('And the release notes');

@@ -7,7 +7,6 @@ import { reportFailure } from '../../services/report-failure';
 import { openThread } from '../../services/threads';
 import type { Message } from '../../shared/contract';
 import { useMessagesStore } from '../../stores/messages';
-import { useNoticesStore } from '../../stores/notices';
 import { useThreadsStore } from '../../stores/threads';
 import { displayNameOf, useUsersStore } from '../../stores/users';
 import { Icon } from '../../ui/Icon';
@@ -20,12 +19,9 @@ function jumpTo(message: Message): void {
     return;
   }
   const rootId = message.threadRootId;
-  const root = useThreadsStore.getState().roots[rootId] ?? useMessagesStore.getState().timelines[message.roomId]?.messages.find((m) => m.id === rootId);
-  if (root) void openThread(root).catch(reportFailure('open the thread of the pinned message'));
-  else
-    useNoticesStore
-      .getState()
-      .show({ tone: 'info', title: 'This reply is in a thread further back', detail: 'Scroll up to its first message and open the thread there.' });
+  void openThread(useThreadsStore.getState().roots[rootId] ?? { id: rootId, roomId: message.roomId }).catch(
+    reportFailure('open the thread of the pinned message'),
+  );
 }
 
 /** The room header's pin button: a list of the room's pinned messages, latest pin first; picking one jumps to it. */

@@ -5,6 +5,7 @@ import { roomLabel } from '../../lib/room-title';
 import { revealMessage, searchMessages } from '../../services/messages';
 import { reportFailure } from '../../services/report-failure';
 import { openRoom } from '../../services/rooms';
+import { openThread } from '../../services/threads';
 import { SEARCH_QUERY_MAX, type Message } from '../../shared/contract';
 import { useRoomsStore } from '../../stores/rooms';
 import { selectMyId, useSessionStore } from '../../stores/session';
@@ -46,6 +47,12 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
 
   const open = (message: Message) => {
     onClose();
+    if (message.threadRootId) {
+      // A reply: its room at the latest, and its thread beside it.
+      openRoom(message.roomId);
+      void openThread({ id: message.threadRootId, roomId: message.roomId }).catch(reportFailure('open the thread of that message'));
+      return;
+    }
     openRoom(message.roomId, { load: false });
     void revealMessage(message.roomId, message.seq).catch(reportFailure('show that message'));
   };

@@ -4,6 +4,7 @@ import { HOVER_INTENT_MS, prefetchRoom } from '../../services/prefetch';
 import { openRoom } from '../../services/rooms';
 import { useRoomsStore } from '../../stores/rooms';
 import { selectMyId, useSessionStore } from '../../stores/session';
+import { useThreadsStore } from '../../stores/threads';
 import { useUiStore } from '../../stores/ui';
 import { useUsersStore } from '../../stores/users';
 import { Avatar } from '../../ui/Avatar';
@@ -19,6 +20,7 @@ export const RoomItem = memo(function RoomItem({ roomId }: { roomId: string }) {
   const active = useUiStore((s) => s.activeRoomId === roomId);
   const level = room?.notify ?? 'all';
   const muted = level === 'none';
+  const unseenThreads = useThreadsStore((s) => s.unread[roomId]?.length ?? 0);
   const partnerId = room ? dmPartnerId(room, myId) : null;
   const partner = useUsersStore((s) => (partnerId ? s.users[partnerId] : undefined));
   // Resting on a room, or pressing it, fetches its latest page ahead of the click.
@@ -29,7 +31,8 @@ export const RoomItem = memo(function RoomItem({ roomId }: { roomId: string }) {
 
   const unread = active ? 0 : room.unreadCount;
   const showUnread = unread > 0 && !muted;
-  const label = [title, showUnread ? `${unread} unread` : null, muted ? 'notifications off' : level === 'mentions' ? 'mentions only' : null]
+  const threads = unseenThreads > 0 ? `new replies in ${unseenThreads} thread${unseenThreads === 1 ? '' : 's'}` : null;
+  const label = [title, showUnread ? `${unread} unread` : null, threads, muted ? 'notifications off' : level === 'mentions' ? 'mentions only' : null]
     .filter(Boolean)
     .join(', ');
 
@@ -59,6 +62,7 @@ export const RoomItem = memo(function RoomItem({ roomId }: { roomId: string }) {
             ))}
         </span>
         <span className="room-item__title">{title}</span>
+        {unseenThreads > 0 && <Icon name="thread" size={13} className="room-item__threads" />}
         {muted && <Icon name="bellOff" size={13} className="room-item__muted" />}
         {showUnread && (
           <span className="room-item__badge" aria-hidden="true">

@@ -34,8 +34,9 @@ export function ThreadPane({ roomId, rootId, roomLabel }: { roomId: string; root
   }, [roomId, rootId]);
 
   useEffect(() => {
-    if (!loaded && root) void loadReplies(root).catch(reportFailure('load the replies of the thread', 'Close the thread and open it again to retry.'));
-  }, [loaded, root]);
+    if (!loaded)
+      void loadReplies({ id: rootId, roomId }).catch(reportFailure('load the replies of the thread', 'Close the thread and open it again to retry.'));
+  }, [loaded, rootId, roomId]);
 
   // New replies (and my own, always) bring the list to the bottom when it was there.
   const lastKey = items.at(-1)?.key;
@@ -118,7 +119,7 @@ export function ThreadPane({ roomId, rootId, roomLabel }: { roomId: string; root
           })}
         </div>
       </div>
-      {root && !root.deletedAt && <Composer roomId={roomId} threadRootId={rootId} placeholder="Reply in thread" />}
+      {!root?.deletedAt && <Composer roomId={roomId} threadRootId={rootId} placeholder="Reply in thread" />}
     </aside>
   );
 }
