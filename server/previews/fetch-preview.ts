@@ -25,9 +25,15 @@ export interface FetchPreviewOptions {
   logger?: Logger;
 }
 
-function decoderFor(charset: string | null): TextDecoder {
+const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i;
+/** How far into the page a `<meta charset>` is looked for when the Content-Type names none (as browsers do). */
+const CHARSET_SNIFF_BYTES = 1024;
+
+/** The server's charset, else the page's `<meta charset>` in its first bytes, else UTF-8. */
+function decoderFor(charset: string | null, firstChunk: Buffer): TextDecoder {
+  const label = charset ?? META_CHARSET.exec(firstChunk.subarray(0, CHARSET_SNIFF_BYTES).toString('latin1'))?.[1] ?? 'utf-8';
   try {
-    return new TextDecoder(charset ?? 'utf-8');
+    return new TextDecoder(label);
   } catch {
     return new TextDecoder('utf-8');
   }
@@ -46,8 +52,11 @@ export async function fetchLinkPreview(fetcher: SafeFetcher, url: string, option
     throw new FetchRefusedError(`a ${page.mediaType || 'typeless'} page is not previewed`);
   }
   const parser = new HeadMetadataParser(page.url);
-  const decoder = decoderFor(page.charset);
-  await readCapped(page, PAGE_MAX_BYTES, (chunk) => parser.write(decoder.decode(chunk, { stream: true })));
+  let decoder: TextDecoder | undefined;
+  await readCapped(page, PAGE_MAX_BYTES, (chunk) => {
+    decoder ??= decoderFor(page.charset, chunk);
+    return parser.write(decoder.decode(chunk, { stream: true }));
+  });
   const metadata = parser.result();
   if (!metadata.title && !metadata.description && !metadata.imageUrl) throw new FetchRefusedError('the page has nothing to preview');
 

@@ -26,6 +26,10 @@ describe('fetchLinkPreview', () => {
       '/xhtml': htmlPage('<title>XHTML</title>', 'application/xhtml+xml'),
       '/latin1': (_request, response) =>
         void response.writeHead(200, { 'content-type': 'text/html; charset=iso-8859-1' }).end(Buffer.from('<title>caf\xe9</title>', 'latin1')),
+      '/meta-charset': (_request, response) =>
+        void response
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(Buffer.from('<html><head><meta charset="windows-1252"><title>na\xefve \x93quotes\x94</title></head>', 'latin1')),
       '/huge-head': hugeHead,
       '/head-then-body': (_request, response) => {
         response.writeHead(200, { 'content-type': 'text/html' });
@@ -60,9 +64,10 @@ describe('fetchLinkPreview', () => {
     expect([image.format, image.width, image.height]).toEqual(['webp', 600, 300]);
   });
 
-  it('parses application/xhtml+xml and decodes the charset the server names', async () => {
+  it('parses application/xhtml+xml and decodes the charset the server or the page names', async () => {
     expect((await fetchLinkPreview(fetcher, site.url('/xhtml'), { signal: signal() })).title).toBe('XHTML');
     expect((await fetchLinkPreview(fetcher, site.url('/latin1'), { signal: signal() })).title).toBe('café');
+    expect((await fetchLinkPreview(fetcher, site.url('/meta-charset'), { signal: signal() })).title).toBe('naïve “quotes”');
   });
 
   it(`cuts a huge head at ${PAGE_MAX_BYTES} bytes and still previews what it read`, async () => {
