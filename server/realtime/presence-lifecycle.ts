@@ -1,7 +1,8 @@
 import type { PresenceStatus, SettableStatus } from '../../common/protocol';
 import type { AppContext } from '../context';
 import { roomIdsOfUser } from '../services/membership';
-import { findUserById, touchLastSeen } from '../services/users';
+import { LastSeenBatcher } from '../services/last-seen-batcher';
+import { findUserById } from '../services/users';
 import type { Broadcaster } from './broadcaster';
 
 interface PendingExpiry {
@@ -17,20 +18,23 @@ export class PresenceLifecycle {
   private readonly pending = new Map<string, PendingExpiry>();
   /** Per socket: its connect being recorded, so later calls for that socket wait for it. */
   private readonly registrations = new Map<string, Promise<unknown>>();
+  private readonly lastSeen: LastSeenBatcher;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly broadcaster: Broadcaster,
   ) {
+    this.lastSeen = new LastSeenBatcher(ctx.db);
     // In a cluster: the users of a node that died, taken offline by the tracker's sweep.
     ctx.presence.onChange(async ({ userId, status, at }) => {
-      await touchLastSeen(this.ctx.db, userId, at);
+      await this.lastSeen.touch(userId, at);
       await this.publish(userId, status, at);
     });
   }
 
-  deviceConnected(userId: string, socketId: string): Promise<void> {
-    const registration = this.register(userId, socketId);
+  /** `roomIds`: the user's rooms as the socket's handshake read them, where its presence goes. */
+  deviceConnected(userId: string, socketId: string, roomIds: readonly string[]): Promise<void> {
+    const registration = this.register(userId, socketId, roomIds);
     this.registrations.set(
       socketId,
       // The caller gets `registration` itself and handles its failure; this copy only orders a later disconnect after it.
@@ -40,12 +44,12 @@ export class PresenceLifecycle {
     return registration;
   }
 
-  private async register(userId: string, socketId: string): Promise<void> {
+  private async register(userId: string, socketId: string, roomIds: readonly string[]): Promise<void> {
     this.cancelExpiry(userId);
     const { cameOnline } = await this.ctx.presence.connect(userId, socketId);
     if (cameOnline) {
-      const at = await touchLastSeen(this.ctx.db, userId);
-      await this.publish(userId, 'online', at);
+      const at = await this.lastSeen.touch(userId);
+      await this.publish(userId, 'online', at, roomIds);
     }
   }
 
@@ -59,7 +63,7 @@ export class PresenceLifecycle {
     const run = async () => {
       this.pending.delete(userId);
       if (!(await this.ctx.presence.expire(userId, epoch))) return;
-      await touchLastSeen(this.ctx.db, userId, disconnectedAt);
+      await this.lastSeen.touch(userId, disconnectedAt);
       await this.publish(userId, 'offline', disconnectedAt);
     };
     const timer = setTimeout(() => {
@@ -95,8 +99,8 @@ export class PresenceLifecycle {
     this.pending.delete(userId);
   }
 
-  private async publish(userId: string, status: PresenceStatus, lastSeenAt: Date | null): Promise<void> {
-    const roomIds = await roomIdsOfUser(this.ctx.db, userId);
+  private async publish(userId: string, status: PresenceStatus, lastSeenAt: Date | null, knownRoomIds?: readonly string[]): Promise<void> {
+    const roomIds = knownRoomIds ?? (await roomIdsOfUser(this.ctx.db, userId));
     this.broadcaster.presence({ userId, status, lastSeenAt: lastSeenAt?.toISOString() ?? null }, roomIds);
   }
 }

@@ -108,7 +108,7 @@ export function startSocketServer(
     void socket.join([userChannel(userId), ...initialRoomIds.map(roomChannel)]);
     bindHandlers(socket, handlers, inFlight, ctx.logger, (event, user) => ctx.rateLimits.events[EVENT_GROUPS[event]].consume(user));
     const report = (what: string) => (error: unknown) => ctx.logger.error({ err: error, userId }, what);
-    void inFlight.track(presence.deviceConnected(userId, socket.id).catch(report('presence connect failed')));
+    void inFlight.track(presence.deviceConnected(userId, socket.id, initialRoomIds).catch(report('presence connect failed')));
     socket.on('disconnect', () => {
       void inFlight.track(presence.deviceDisconnected(userId, socket.id).catch(report('presence disconnect failed')));
     });

@@ -64,11 +64,6 @@ export async function updateDisplayName(db: Queryable, userId: string, displayNa
   return row;
 }
 
-export async function touchLastSeen(db: Queryable, userId: string, at: Date = new Date()): Promise<Date> {
-  await db.update(users).set({ lastSeenAt: at }).where(eq(users.id, userId));
-  return at;
-}
-
 /** Protocol users, with their live presence status. */
 export async function describeUsers(presence: PresenceTracker, rows: readonly UserRow[]): Promise<User[]> {
   const statuses = await presence.statuses(rows.map((row) => row.id));
