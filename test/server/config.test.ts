@@ -71,6 +71,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ TOKEN_TTL: ttl }).tokenTtlSeconds).toBe(seconds);
   });
 
+  it('SEND_QUEUE_MAX and DATABASE_POOL_MAX size the send queue and the PostgreSQL pool', () => {
+    expect(loadConfig({})).toMatchObject({ sendQueueMax: 10_000, databasePoolMax: 10 });
+    expect(loadConfig({ SEND_QUEUE_MAX: '64', DATABASE_POOL_MAX: '40' })).toMatchObject({ sendQueueMax: 64, databasePoolMax: 40 });
+    for (const env of [{ SEND_QUEUE_MAX: '0' }, { DATABASE_POOL_MAX: '0' }, { DATABASE_POOL_MAX: '1001' }, { SEND_QUEUE_MAX: 'many' }]) {
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(new RegExp(Object.keys(env)[0]!));
+    }
+  });
+
   it('accepts postgresql:// and rediss://', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://h/db' }).databaseUrl).toBe('postgresql://h/db');
     expect(loadConfig({ REDIS_URL: 'rediss://h:6380' }).redisUrl).toBe('rediss://h:6380');
