@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Route = (request: http.IncomingMessage, response: http.ServerResponse) => void | Promise<void>;
+export type Route = (request: http.IncomingMessage, response: http.ServerResponse) => unknown;
 
 export interface LocalSite {
   readonly port: number;
