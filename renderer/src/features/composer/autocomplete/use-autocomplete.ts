@@ -47,6 +47,8 @@ export function useAutocomplete(
   const dismissedAt = useRef<string | null>(null);
   const request = useRef(0);
   const pendingCaret = useRef<number | null>(null);
+  /** onChange and onSelect both report a keystroke: the second report is not a new query. */
+  const lastUpdate = useRef('');
 
   useLayoutEffect(() => {
     if (pendingCaret.current === null || !input.current) return;
@@ -55,12 +57,15 @@ export function useAutocomplete(
   });
 
   const close = useCallback(() => {
+    lastUpdate.current = '';
     request.current++;
     setOpen(null);
   }, []);
 
   const update = useCallback(
     (value: string, caret: number, selectionEnd = caret) => {
+      const key = `${caret}:${selectionEnd}:${value}`;
+      if (key === lastUpdate.current) return;
       text.current = value;
       let best: { source: AutocompleteSource; match: TriggerMatch } | null = null;
       if (selectionEnd === caret) {
@@ -77,6 +82,7 @@ export function useAutocomplete(
       }
       const { source, match } = best;
       const ticket = ++request.current;
+      lastUpdate.current = key;
       const show = (options: readonly AutocompleteOption[]) => {
         if (ticket !== request.current) return;
         setOpen((previous) => {
@@ -104,6 +110,8 @@ export function useAutocomplete(
       const replaced = replaceTrigger(text.current, open.match, option.replacement);
       pendingCaret.current = replaced.caret;
       close();
+      // A replacement that still reads as a query ("#build") does not reopen the list.
+      dismissedAt.current = `${open.source.id}:${open.match.start}`;
       text.current = replaced.text;
       onReplace(replaced.text);
       open.source.onPicked?.(option);
