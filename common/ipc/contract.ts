@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { clientEvents } from '../protocol/client-events';
 import { AttachmentSchema, IdSchema, SettableStatusSchema, UserSchema } from '../protocol/entities';
 import type { ErrorInfo } from '../protocol/errors';
-import { MESSAGE_BODY_MAX, ATTACHMENTS_PER_MESSAGE_MAX, UPLOAD_MAX_BYTES, UPLOAD_MIME_MAX, UPLOAD_NAME_MAX } from '../protocol/limits';
+import { AVATAR_UPLOAD_MAX_BYTES, MESSAGE_BODY_MAX, ATTACHMENTS_PER_MESSAGE_MAX, UPLOAD_MAX_BYTES, UPLOAD_MIME_MAX, UPLOAD_NAME_MAX } from '../protocol/limits';
 import { PasswordSchema, UsernameSchema, DisplayNameSchema } from '../protocol/http';
 import type { ServerEventName, ServerPayload } from '../protocol/server-events';
 import { ServerUrlSchema } from './server-url';
@@ -56,7 +56,6 @@ const Nothing = z.object({});
 
 /** Avatars the server accepts (it re-encodes them to a 256x256 webp). */
 const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
-export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
 /** The server-relative image paths the protocol hands out: `User.avatarUrl` and `LinkPreview.imageUrl`. */
 const SERVER_IMAGE_PATH = /^\/api\/(?:users\/[0-9a-f-]{36}\/avatar(?:\?v=\d{1,12})?|previews\/[0-9a-f-]{36}\/image)$/i;
 
@@ -135,7 +134,7 @@ const desktop = {
       data: z
         .instanceof(Uint8Array)
         .refine((data) => data.byteLength > 0, 'the image is empty')
-        .refine((data) => data.byteLength <= AVATAR_MAX_BYTES, `avatars larger than ${AVATAR_MAX_BYTES / (1024 * 1024)} MiB cannot be uploaded`),
+        .refine((data) => data.byteLength <= AVATAR_UPLOAD_MAX_BYTES, `avatars larger than ${AVATAR_UPLOAD_MAX_BYTES / (1024 * 1024)} MiB cannot be uploaded`),
     }),
     result: z.object({ user: UserSchema }),
   },

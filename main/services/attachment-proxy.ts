@@ -1,4 +1,4 @@
-import { API_PATHS, IdSchema } from '../../common/protocol';
+import { API_PATHS, avatarPath, IdSchema } from '../../common/protocol';
 import { serverUrlFor } from './http-client';
 
 /**
@@ -102,7 +102,7 @@ function upstreamOf(pathname: string): { path: string; fallbackName: string } | 
   const avatar = AVATAR_PATH.exec(pathname);
   if (avatar) {
     const id = IdSchema.safeParse(avatar[1]);
-    return id.success ? { path: `${API_PATHS.users}/${id.data}/avatar?v=${avatar[2]}`, fallbackName: `avatar-${id.data}` } : null;
+    return id.success ? { path: `${avatarPath(id.data)}?v=${avatar[2]}`, fallbackName: `avatar-${id.data}` } : null;
   }
   const preview = PREVIEW_PATH.exec(pathname);
   if (preview) {

@@ -5,8 +5,6 @@ import { requestJson } from './http-client';
 import { progressStream } from './progress-stream';
 import type { SessionService } from './session-service';
 
-const AVATAR_PATH = `${API_PATHS.me}/avatar`;
-
 const unexpected = (): DesktopError => new DesktopError(errorInfo('internal', 'The server sent an unexpected answer.'));
 
 /** The HTTP side of the server API that the renderer reaches through main: uploads, user search and the avatar. */
@@ -26,14 +24,14 @@ export class ServerHttpService {
   /** Replaces the signed-in user's avatar; the server answers with the updated user. */
   async setAvatar(input: { uploadId: string; mime: string; data: Uint8Array }): Promise<{ user: User }> {
     const name = `avatar.${input.mime.split('/')[1] ?? 'img'}`;
-    const parsed = MeResponseSchema.safeParse(await this.postFile(AVATAR_PATH, { ...input, name }));
+    const parsed = MeResponseSchema.safeParse(await this.postFile(API_PATHS.myAvatar, { ...input, name }));
     if (!parsed.success) throw unexpected();
     return parsed.data;
   }
 
   async removeAvatar(): Promise<{ user: User }> {
     const target = this.requireSession();
-    const parsed = MeResponseSchema.safeParse(await requestJson(target.url, AVATAR_PATH, { method: 'DELETE', token: target.token }));
+    const parsed = MeResponseSchema.safeParse(await requestJson(target.url, API_PATHS.myAvatar, { method: 'DELETE', token: target.token }));
     if (!parsed.success) throw unexpected();
     return parsed.data;
   }

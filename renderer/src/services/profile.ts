@@ -1,12 +1,11 @@
 import { call } from '../bridge/call';
 import { BridgeError } from '../bridge/bridge-error';
-import type { User } from '../shared/contract';
+import { AVATAR_UPLOAD_MAX_BYTES, type User } from '../shared/contract';
 import { useAvatarUploadStore } from '../stores/avatar-upload';
 import { useUsersStore } from '../stores/users';
 
 /** What the server accepts as an avatar (it re-encodes it to a 256x256 webp). */
 export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
-export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
 
 const learn = (user: User): User => {
   useUsersStore.getState().upsertUsers([user]);
@@ -22,7 +21,7 @@ export async function updateDisplayName(displayName: string): Promise<User> {
 export async function setAvatar(file: File): Promise<User> {
   const mime = file.type.toLowerCase();
   if (!(AVATAR_TYPES as readonly string[]).includes(mime)) throw new BridgeError('invalid_input', 'Choose a PNG, JPEG, WebP or GIF image.');
-  if (file.size > AVATAR_MAX_BYTES) throw new BridgeError('too_large', 'That image is larger than 5 MiB. Choose a smaller one.');
+  if (file.size > AVATAR_UPLOAD_MAX_BYTES) throw new BridgeError('too_large', 'That image is larger than 5 MiB. Choose a smaller one.');
   const uploadId = crypto.randomUUID();
   const progress = useAvatarUploadStore.getState();
   progress.start(uploadId, file.size);

@@ -28,6 +28,6 @@ export {
 } from '../../../common/protocol/limits';
 export { serverUrlProblem, serverUrlTransport } from '../../../common/ipc/server-url-rules';
 export type { LinkPreview } from '../../../common/protocol';
-export { DISPLAY_NAME_MAX } from '../../../common/protocol/limits';
+export { AVATAR_UPLOAD_MAX_BYTES, DISPLAY_NAME_MAX } from '../../../common/protocol/limits';
 export { EMOJI_SKIN_TONES, RECENT_EMOJI_MAX, type EmojiSkinTone } from '../../../common/ipc/emoji-preferences';
 export { isSingleEmoji } from '../../../common/protocol/emoji';
