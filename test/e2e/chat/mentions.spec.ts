@@ -1,6 +1,9 @@
 import { expect, test } from '../../harness/fixtures';
 import { composer, expectNoSeriousA11yViolations, messageRow, openRoomFromSidebar, screenshot } from './chat-helpers';
 
+// Three users, two desktops and a server on a machine other work shares.
+test.describe.configure({ timeout: 120_000 });
+
 test('mentions: @ completes a member, the mentioned user is notified; a room at "mentions only" stays quiet for plain messages', async ({
   createUser,
   launchDesktop,

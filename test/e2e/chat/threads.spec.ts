@@ -1,6 +1,9 @@
 import { expect, test } from '../../harness/fixtures';
 import { expectNoSeriousA11yViolations, messageLog, messageRow, openRoomFromSidebar, screenshot, sendFromComposer } from './chat-helpers';
 
+// Two desktops and a server (and the fixtures' sign-ups) on a machine other work shares.
+test.describe.configure({ timeout: 120_000 });
+
 test('threads: a reply in a thread reaches the other user in the pane and updates the root summary', async ({ createUser, launchDesktop }) => {
   const alice = await createUser('alice', { displayName: 'Alice Archer' });
   const bob = await createUser('bob', { displayName: 'Bob Baker' });
@@ -15,7 +18,7 @@ test('threads: a reply in a thread reaches the other user in the pane and update
   await expect(bobsRoot).toBeVisible();
 
   // Bob replies in a thread from the message's actions.
-  await bobsRoot.hover();
+  await bobsRoot.focus(); // the toolbar shows while the row has focus (hover is lost as the list moves)
   await bobsRoot.getByRole('button', { name: 'Reply in thread' }).click();
   const bobsPane = b.page.getByRole('complementary', { name: /Thread/ });
   await expect(bobsPane.getByText('Release plan for Friday')).toBeVisible();
@@ -66,7 +69,7 @@ test('pins: a pinned message shows as pinned for everyone and in the pinned list
   await sendFromComposer(a.page, 'Unrelated chatter');
   const row = messageRow(b.page, 'The wiki lives at');
   await expect(row).toBeVisible();
-  await row.hover();
+  await row.focus(); // the toolbar shows while the row has focus (hover is lost as the list moves)
   await row.getByRole('button', { name: 'Pin message' }).click();
 
   // Both see it marked as pinned, by whom.
@@ -87,7 +90,7 @@ test('pins: a pinned message shows as pinned for everyone and in the pinned list
 
   // Unpinning takes it off the list.
   const alicesRow = messageRow(a.page, 'The wiki lives at');
-  await alicesRow.hover();
+  await alicesRow.focus(); // the toolbar shows while the row has focus (hover is lost as the list moves)
   await alicesRow.getByRole('button', { name: 'Unpin message' }).click();
   await expect(row.getByText('Pinned by Bob Baker')).toHaveCount(0);
   await b.page.getByRole('button', { name: 'Pinned messages' }).click();
