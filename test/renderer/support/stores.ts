@@ -1,3 +1,4 @@
+import { useAvatarUploadStore } from '../../../renderer/src/stores/avatar-upload';
 import { useMessagesStore } from '../../../renderer/src/stores/messages';
 import { useNoticesStore } from '../../../renderer/src/stores/notices';
 import { useOutboxStore } from '../../../renderer/src/stores/outbox';
@@ -12,6 +13,7 @@ import { useUsersStore } from '../../../renderer/src/stores/users';
 import type { User } from '../../../renderer/src/shared/contract';
 
 const initial = [
+  useAvatarUploadStore,
   useMessagesStore,
   useNoticesStore,
   useOutboxStore,
