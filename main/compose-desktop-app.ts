@@ -384,7 +384,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     'threads:unread': async () => ({ byRoom: threadUnread.snapshot() }),
     'shell:open-external': async ({ url }) => {
       const safe = safeExternalUrl(url);
-      if (!safe) throw new DesktopError(errorInfo('invalid_input', 'Only http and https links can be opened.'));
+      if (!safe) throw new DesktopError(errorInfo('invalid_input', 'Only http, https and mailto links can be opened.'));
       await ports.system.openExternal(safe);
       return {};
     },
