@@ -4,6 +4,7 @@ import { setPinned } from '../../services/pins';
 import { reportFailure } from '../../services/report-failure';
 import { openThread } from '../../services/threads';
 import type { Message } from '../../shared/contract';
+import { getMyId } from '../../stores/session';
 import { useUiStore } from '../../stores/ui';
 import { Icon } from '../../ui/Icon';
 import { EmojiPicker } from '../reactions/EmojiPicker';
@@ -51,7 +52,8 @@ export function MessageActions({ message, own, inThread = false }: { message: Me
             onClose={() => setPicking(false)}
             onPick={(emoji) => {
               setPicking(false);
-              react(emoji);
+              // Picking an emoji I already reacted with keeps it (the quick buttons toggle).
+              if (!(message.reactions[emoji] ?? []).includes(getMyId() ?? '')) react(emoji);
             }}
           />
         )}
