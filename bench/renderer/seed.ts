@@ -39,6 +39,29 @@ export interface SeedOptions {
   count: number;
 }
 
+type Tx = Parameters<Parameters<Awaited<ReturnType<typeof openStorage>>['db']['transaction']>[0]>[0];
+
+/**
+ * Threads, where the schema has them: every tenth message (seq 1, 11, 21, ...) is a thread root and
+ * the two messages after it are its replies, so 20% of the history lives in threads (the timeline
+ * shows roots only) and every visible page has roots with reply summaries.
+ */
+async function threadSomeMessages(tx: Tx, roomId: string): Promise<void> {
+  await tx.execute(sql`
+    UPDATE messages reply SET thread_root_id = root.id
+    FROM messages root
+    WHERE reply.room_id = ${roomId}::uuid AND root.room_id = ${roomId}::uuid
+      AND reply.seq % 10 IN (2, 3) AND root.seq = reply.seq - reply.seq % 10 + 1`);
+  await tx.execute(sql`
+    UPDATE messages root
+    SET thread_reply_count = replies.n,
+        thread_last_reply_at = replies.last_at,
+        thread_participant_ids = array_prepend(root.sender_id, array_remove(replies.senders, root.sender_id))
+    FROM (SELECT thread_root_id, count(*)::int AS n, max(created_at) AS last_at, array_agg(DISTINCT sender_id) AS senders
+          FROM messages WHERE room_id = ${roomId}::uuid AND thread_root_id IS NOT NULL GROUP BY thread_root_id) replies
+    WHERE root.id = replies.thread_root_id`);
+}
+
 /** Inserts seq 1..count into the room, sets rooms.last_seq, and marks the history read for every member. */
 export async function seedRoom({ dataDir, roomId, senderIds, reactorId, count }: SeedOptions): Promise<void> {
   const storage = await openStorage({ databaseUrl: null, dataDir, logger: pino({ level: 'silent' }) });
@@ -51,6 +74,10 @@ export async function seedRoom({ dataDir, roomId, senderIds, reactorId, count }:
       sql`SELECT 1 FROM information_schema.columns WHERE table_name = 'messages' AND column_name = 'updated_at'`,
     )) as { rows: unknown[] };
     const hasUpdatedAt = columns.rows.length > 0;
+    const threadColumns = (await storage.db.execute<Record<string, unknown>>(
+      sql`SELECT 1 FROM information_schema.columns WHERE table_name = 'messages' AND column_name = 'thread_root_id'`,
+    )) as { rows: unknown[] };
+    const hasThreads = threadColumns.rows.length > 0;
     const updatedColumn = sql.raw(hasUpdatedAt ? ', updated_at' : '');
     const updatedValue = sql.raw(hasUpdatedAt ? ", date_trunc('milliseconds', to_timestamp(ms / 1000.0))" : '');
     await storage.db.transaction(async (tx) => {
@@ -76,6 +103,7 @@ export async function seedRoom({ dataDir, roomId, senderIds, reactorId, count }:
       await tx.execute(sql`
         INSERT INTO reactions (message_id, user_id, emoji)
         SELECT id, ${reactorId}::uuid, '👍' FROM messages WHERE room_id = ${roomId}::uuid AND seq % 9 = 0`);
+      if (hasThreads) await threadSomeMessages(tx, roomId);
       await tx.execute(sql`UPDATE rooms SET last_seq = ${count}::int WHERE id = ${roomId}::uuid`);
       // Everyone has read the history, so the room opens at its latest messages (not at a first unread one).
       await tx.execute(sql`UPDATE room_members SET delivered_seq = ${count}::int, read_seq = ${count}::int WHERE room_id = ${roomId}::uuid`);
