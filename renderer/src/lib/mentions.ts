@@ -1,7 +1,7 @@
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
 /** Names that address everyone (`@channel`) or everyone online (`@here`), never a user's. */
-export const ROOM_WIDE_MENTIONS = ['channel', 'here'] as const;
+const ROOM_WIDE_MENTIONS = ['channel', 'here'] as const;
 
 /** `@name` as a whole word, case-insensitive (the rule main's notifications use). */
 export function mentionsName(body: string, name: string): boolean {

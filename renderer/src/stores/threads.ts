@@ -3,7 +3,7 @@ import type { Message } from '../shared/contract';
 import { applyUpdates, mergeBySeq } from './message-merge';
 
 /** The loaded replies of one thread, ascending by seq, paged from the newest back. */
-export interface ThreadReplies {
+interface ThreadReplies {
   roomId: string;
   replies: readonly Message[];
   /** The server holds replies before the first one here. */

@@ -3,7 +3,7 @@ import { emojiCompletion } from './emoji-completion';
 import { mentionCompletion } from './mention-completion';
 
 /** What the message box completes as you type (see autocomplete/AutocompletePopup.tsx to add one). */
-export const COMPOSER_COMPLETIONS: readonly AutocompleteSource[] = [emojiCompletion];
+const COMPOSER_COMPLETIONS: readonly AutocompleteSource[] = [emojiCompletion];
 
 const perRoom = new Map<string, readonly AutocompleteSource[]>();
 

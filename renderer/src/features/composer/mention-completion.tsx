@@ -44,7 +44,7 @@ function personOption(user: User): AutocompleteOption {
 }
 
 /** The room's members matching the query (names and usernames), then @channel and @here. */
-export function mentionOptions(roomId: string, rawQuery: string): AutocompleteOption[] {
+function mentionOptions(roomId: string, rawQuery: string): AutocompleteOption[] {
   const room = useRoomsStore.getState().rooms[roomId];
   if (!room) return [];
   ensureUsers(room.memberIds);
