@@ -96,7 +96,6 @@ export type Message = z.infer<typeof MessageSchema>;
 
 /** Extension: a member's role in a channel or group (DMs have no admins). */
 export const RoomRoleSchema = z.enum(['admin', 'member']);
-export type RoomRole = z.infer<typeof RoomRoleSchema>;
 
 const ROOM_KINDS = ['channel', 'group', 'dm'] as const;
 const RoomKindSchema = z.enum(ROOM_KINDS);

@@ -11,7 +11,7 @@ import { UPLOADS_DIR } from './attachments';
 import { INLINE_IMAGE_TYPES, storedMimeType } from './file-types';
 
 /** Relative to the data directory. A folder, so the upload clean-up (files named by upload ids) never sees it. */
-export const AVATARS_DIR = path.join(UPLOADS_DIR, 'avatars');
+const AVATARS_DIR = path.join(UPLOADS_DIR, 'avatars');
 
 /** A decompression bomb (a few KiB of PNG that decode to gigapixels) is refused before it is decoded. */
 const MAX_INPUT_PIXELS = 40_000_000;

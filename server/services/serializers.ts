@@ -8,7 +8,7 @@ export const fileUrl = (attachmentId: string): string => `/api/files/${attachmen
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
 /** Versioned, so that a client may cache each picture for good and still sees a new one at once. */
-export const avatarUrl = (row: Pick<UserRow, 'id' | 'avatarPath' | 'avatarVersion'>): string | null =>
+const avatarUrl = (row: Pick<UserRow, 'id' | 'avatarPath' | 'avatarVersion'>): string | null =>
   row.avatarPath === null ? null : `${avatarPath(row.id)}?v=${row.avatarVersion}`;
 
 export function toUser(row: UserRow, status: PresenceStatus): User {
