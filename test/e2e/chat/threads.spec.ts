@@ -96,3 +96,33 @@ test('pins: a pinned message shows as pinned for everyone and in the pinned list
   await b.page.getByRole('button', { name: 'Pinned messages' }).click();
   await expect(b.page.getByRole('dialog', { name: 'Pinned messages' })).toContainText('Nothing is pinned here yet');
 });
+
+test('thread replies notify the thread participants and the people they mention, nobody else', async ({ createUser, launchDesktop }) => {
+  const alice = await createUser('alice', { displayName: 'Alice Archer' });
+  const bob = await createUser('bob', { displayName: 'Bob Baker' });
+  const carol = await createUser('carol', { displayName: 'Carol Clark' });
+  const a = await launchDesktop({ profile: 'alice', user: alice, windowFocused: false });
+  const b = await launchDesktop({ profile: 'bob', user: bob, windowFocused: false });
+  const c = await launchDesktop({ profile: 'carol', user: carol, windowFocused: false });
+  const room = await a.createRoom('general', [bob.id, carol.id]);
+
+  await a.sendViaBridge(room.id, 'Who owns the release?');
+  const rootArrived = () => b.events().find((e) => e.type === 'message:new' && e.payload.body === 'Who owns the release?');
+  await expect.poll(() => rootArrived() !== undefined).toBe(true);
+  const rootEvent = rootArrived()!;
+  const rootId = rootEvent.type === 'message:new' ? rootEvent.payload.id : '';
+  // Everyone in the room hears of a top-level message.
+  await expect.poll(() => c.recorder.notifications.map((n) => n.body)).toEqual(['Who owns the release?']);
+
+  // Bob replies: Alice wrote the root and is notified; Carol takes no part and is not.
+  await b.invokeOk('messages:send', { roomId: room.id, body: 'I do', threadRootId: rootId });
+  await expect.poll(() => a.recorder.notifications.map((n) => n.body)).toEqual(['I do']);
+  expect(a.recorder.notifications[0]).toMatchObject({ title: 'Bob Baker in #general', roomId: room.id });
+
+  // Alice answers: Bob has replied, so he takes part now; a reply that mentions Carol reaches her too.
+  await a.invokeOk('messages:send', { roomId: room.id, body: `thanks, and @${carol.username} can review`, threadRootId: rootId });
+  await expect.poll(() => b.recorder.notifications.map((n) => n.body)).toContain(`thanks, and @${carol.username} can review`);
+  await expect.poll(() => c.recorder.notifications.map((n) => n.body)).toEqual(['Who owns the release?', `thanks, and @${carol.username} can review`]);
+  // Bob's "I do" reached Carol's window (as a reply) but never notified her.
+  expect(c.events().some((e) => e.type === 'message:new' && e.payload.body === 'I do' && e.payload.threadRootId === rootId)).toBe(true);
+});
