@@ -2,6 +2,7 @@ import { opendir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import { removeStalePreviews } from '../previews/preview-cleanup';
 import type { Queryable } from '../storage/database';
 import { attachments, messages } from '../storage/schema';
 import { UPLOADS_DIR } from './attachments';
@@ -110,15 +111,19 @@ export interface UploadCleanup {
   stop(): Promise<void>;
 }
 
-/** Sweeps every `intervalMs` (the first sweep one interval after start); failures are logged. */
+/**
+ * Sweeps every `intervalMs` (the first sweep one interval after start): stale uploads, then the
+ * link preview cache's stale entries (server/previews/preview-cleanup.ts). Failures are logged.
+ */
 export function startUploadCleanup(db: Queryable, options: UploadCleanupOptions & { intervalMs: number }): UploadCleanup {
   /** Settles when the latest sweep has; never rejects (each sweep's outcome is logged). */
   let settled: Promise<void> = Promise.resolve();
-  const sweep = (): Promise<SweepResult> => {
-    const next = settled.then(() => removeStaleUploads(db, options));
+  const sweep = (): Promise<SweepResult & { previews: number }> => {
+    const next = settled.then(async () => ({ ...(await removeStaleUploads(db, options)), previews: await removeStalePreviews(db) }));
     settled = next.then(
       (removed) => {
-        if (removed.uploads > 0 || removed.orphanFiles > 0) options.logger.info(removed, 'upload clean-up removed stale uploads');
+        if (removed.uploads > 0 || removed.orphanFiles > 0 || removed.previews > 0)
+          options.logger.info(removed, 'clean-up removed stale uploads and link previews');
       },
       (error: unknown) => options.logger.error({ err: error }, 'upload clean-up failed; retrying at the next interval'),
     );

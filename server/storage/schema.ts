@@ -163,6 +163,10 @@ export const messages = pgTable(
     index('messages_room_pinned_idx')
       .on(t.roomId, t.pinnedAt, t.id)
       .where(sql`${t.pinnedAt} is not null`),
+    // Serves "which live messages show this preview" (`previews @> ...`): image access and the cache clean-up (migration 0007).
+    index('messages_previews_idx')
+      .using('gin', t.previews.op('jsonb_path_ops'))
+      .where(sql`${t.deletedAt} is null`),
   ],
 );
 
@@ -210,19 +214,24 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 /** Link previews by normalised URL, shared by every message that links there (server/previews/preview-cache.ts). */
-export const linkPreviews = pgTable('link_previews', {
-  id: uuid('id').primaryKey(),
-  url: text('url').notNull().unique(),
-  /** false: the fetch failed or was refused; cached for a shorter time so it is not retried for every message. */
-  ok: boolean('ok').notNull(),
-  title: text('title'),
-  description: text('description'),
-  siteName: text('site_name'),
-  /** The page's image re-encoded as webp (at most 600 px wide), or null. */
-  image: bytea('image'),
-  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-});
+export const linkPreviews = pgTable(
+  'link_previews',
+  {
+    id: uuid('id').primaryKey(),
+    url: text('url').notNull().unique(),
+    /** false: the fetch failed or was refused; cached for a shorter time so it is not retried for every message. */
+    ok: boolean('ok').notNull(),
+    title: text('title'),
+    description: text('description'),
+    siteName: text('site_name'),
+    /** The page's image re-encoded as webp (at most 600 px wide), or null. */
+    image: bytea('image'),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  // Serves the clean-up's expired entries (migration 0007).
+  (t) => [index('link_previews_expires_idx').on(t.expiresAt)],
+);
 
 export type UserRow = typeof users.$inferSelect;
 export type RoomRow = typeof rooms.$inferSelect;

@@ -10,10 +10,10 @@ import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeStaleUploads } from '../../../server/services/upload-cleanup';
+import { removeStaleUploads, startUploadCleanup } from '../../../server/services/upload-cleanup';
 import { openStorage, type Storage } from '../../../server/storage/database';
-import { attachments, messages, roomMembers, rooms, users } from '../../../server/storage/schema';
-import { createTestDatabase, dropTestDatabase, storages } from '../../support/test-server';
+import { attachments, linkPreviews, messages, roomMembers, rooms, users } from '../../../server/storage/schema';
+import { createTestDatabase, dropTestDatabase, sleep, storages } from '../../support/test-server';
 
 const STORAGES = await storages();
 const logger = pino({ level: 'silent' });
@@ -118,5 +118,28 @@ describe.each(STORAGES)('removeStaleUploads (%s)', (kind) => {
     expect(removed.reduce((sum, n) => sum + n.uploads, 0)).toBe(stale.length);
     expect(await rowsLeft(stale)).toEqual([]);
     expect(stale.filter(onDisk)).toEqual([]);
+  });
+
+  it('the periodic sweep also removes stale link previews (server/previews/preview-cleanup.ts)', async () => {
+    const upload = await storedUpload({ ageMs: 2 * HOUR_MS });
+    const preview = uuidv7();
+    await nodes[0]!.db
+      .insert(linkPreviews)
+      .values({ id: preview, url: `https://example.com/${preview}`, ok: false, expiresAt: new Date(Date.now() - 2 * HOUR_MS) });
+    const previewLeft = async () =>
+      (
+        await nodes[0]!.db
+          .select()
+          .from(linkPreviews)
+          .where(sql`${linkPreviews.id} = ${preview}`)
+      ).length;
+    const sweeping = startUploadCleanup(nodes[0]!.db, { dataDir, unattachedGraceMs: HOUR_MS, logger, intervalMs: 50 });
+    try {
+      for (let waited = 0; (onDisk(upload) || (await previewLeft()) > 0) && waited < 5_000; waited += 50) await sleep(50);
+    } finally {
+      await sweeping.stop();
+    }
+    expect(onDisk(upload)).toBe(false);
+    expect(await previewLeft()).toBe(0);
   });
 });
