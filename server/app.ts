@@ -160,7 +160,8 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
       limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 20, headerPairs: 100 },
     });
     healthRoutes(app, ctx);
-    authRoutes(app, ctx);
+    // `realtime` (below) is set before any request is served.
+    authRoutes(app, ctx, (revocation) => realtime.sessionsRevoked(revocation));
     userRoutes(app, ctx);
     uploadRoutes(app, ctx);
     fileRoutes(app, ctx);

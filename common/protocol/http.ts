@@ -23,6 +23,17 @@ export const LoginRequestSchema = z.object({
   password: z.string().min(1).max(PASSWORD_MAX),
 });
 
+/** v1.1 `POST /api/auth/logout`; extension: `{everywhere: true}` refuses every token of the user, this one included. No body: this token only. */
+export const LogoutRequestSchema = z.object({ everywhere: z.boolean().optional() }).strict();
+
+/** v1.1 `POST /api/auth/password`: answers `{token}`; the user's other tokens are refused from then on. */
+export const ChangePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  newPassword: PasswordSchema,
+});
+export const ChangePasswordResponseSchema = z.object({ token: z.string() });
+export type ChangePasswordResponse = z.infer<typeof ChangePasswordResponseSchema>;
+
 export const AuthResponseSchema = z.object({ user: UserSchema, token: z.string() });
 export type AuthResponse = z.infer<typeof AuthResponseSchema>;
 
@@ -52,6 +63,8 @@ export const API_PATHS = {
   health: '/api/health',
   register: '/api/auth/register',
   login: '/api/auth/login',
+  logout: '/api/auth/logout',
+  password: '/api/auth/password',
   me: '/api/me',
   users: '/api/users',
   uploads: '/api/uploads',

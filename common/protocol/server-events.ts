@@ -12,11 +12,14 @@ export const serverEvents = {
   'room:removed': z.object({ roomId: IdSchema }),
   /** Extension: a user's profile changed (display name, avatar); to their room-mates and own devices. */
   'user:updated': UserSchema,
+  /** Extension: sent to a socket right before the server disconnects it because its token no longer counts. */
+  'session:revoked': z.object({ reason: z.enum(['logged_out', 'logged_out_everywhere', 'password_changed', 'expired']) }),
 } as const;
 
 type ServerEvents = typeof serverEvents;
 export type ServerEventName = keyof ServerEvents;
 export type ServerPayload<E extends ServerEventName> = z.infer<ServerEvents[E]>;
 export type PresenceEvent = ServerPayload<'presence'>;
+export type SessionEndReason = ServerPayload<'session:revoked'>['reason'];
 
 export const SERVER_EVENT_NAMES = Object.keys(serverEvents) as ServerEventName[];

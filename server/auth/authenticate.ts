@@ -1,7 +1,8 @@
 import { ProtocolError } from '../../common/protocol';
 import type { AppContext } from '../context';
-import { findUserById } from '../services/users';
 import type { UserRow } from '../storage/schema';
+import { userOfSession } from './sessions';
+import type { SessionClaims } from './tokens';
 
 /** The token of an `Authorization: Bearer <token>` header, if any. */
 export function bearerToken(header: unknown): string | null {
@@ -10,15 +11,20 @@ export function bearerToken(header: unknown): string | null {
   return match?.[1] ?? null;
 }
 
-/** The user a token belongs to, or null when the token is invalid or its user no longer exists. */
-async function userForToken(ctx: AppContext, token: unknown): Promise<UserRow | null> {
-  const userId = await ctx.tokens.verify(token);
-  return userId ? ((await findUserById(ctx.db, userId)) ?? null) : null;
+export interface Session {
+  user: UserRow;
+  claims: SessionClaims;
+}
+
+/** Resolves the bearer token of a request to its user and claims, or throws `unauthorized` (invalid, expired, signed out, or its user gone). */
+export async function authenticateSession(ctx: AppContext, authorization: unknown): Promise<Session> {
+  const claims = await ctx.tokens.verify(bearerToken(authorization));
+  const user = claims && (await userOfSession(ctx.db, claims));
+  if (!claims || !user) throw new ProtocolError('unauthorized', 'a valid bearer token is required');
+  return { user, claims };
 }
 
 /** Resolves the bearer token of a request to its user, or throws `unauthorized`. */
 export async function authenticate(ctx: AppContext, authorization: unknown): Promise<UserRow> {
-  const user = await userForToken(ctx, bearerToken(authorization));
-  if (!user) throw new ProtocolError('unauthorized', 'a valid bearer token is required');
-  return user;
+  return (await authenticateSession(ctx, authorization)).user;
 }

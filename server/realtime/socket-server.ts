@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { UNAUTHORIZED_CONNECT_ERROR, type User } from '../../common/protocol';
 import { bearerToken } from '../auth/authenticate';
-import { KnownUsers } from '../auth/known-users';
+import { SessionGate } from '../auth/session-gate';
 import { clientSecretAccepted } from '../auth/client-secret';
 import type { AppContext } from '../context';
 import { roomIdsOfUser } from '../services/membership';
@@ -25,8 +25,9 @@ import { userHandlers } from './handlers/users';
 import { LinkPreviewWorker } from '../previews/preview-worker';
 import { PresenceLifecycle } from './presence-lifecycle';
 import { announceUserUpdated } from './user-updates';
+import { SessionEndings } from './session-endings';
 import { SocketCap } from './socket-cap';
-import type { DroplinkServer } from './types';
+import type { DroplinkServer, SessionRevocation } from './types';
 
 /** The `connect_error` message for a user who has `SOCKETS_PER_USER` sockets on this node already. */
 const TOO_MANY_SOCKETS_CONNECT_ERROR = 'rate_limited';
@@ -39,6 +40,8 @@ export interface RealtimeServer {
   close(): Promise<void>;
   /** Pushes `user:updated` for a profile changed outside a socket event (the avatar routes). */
   userUpdated(user: User): Promise<void>;
+  /** Ends the revoked tokens' sockets on every node (call once the revocation is stored). */
+  sessionsRevoked(revocation: SessionRevocation): void;
 }
 
 export function startSocketServer(
@@ -77,19 +80,21 @@ export function startSocketServer(
   };
 
   const socketCap = new SocketCap(ctx.config.limits.socketsPerUser, (userId) => io.of('/').adapter.rooms.get(userChannel(userId))?.size ?? 0);
-  const knownUsers = new KnownUsers();
+  const sessionGate = new SessionGate(ctx.db);
+  const sessionEndings = new SessionEndings(io, sessionGate, ctx.logger, redis !== null);
   io.use((socket, next) => {
     const { auth, headers } = socket.handshake;
     const given = auth as { token?: unknown; clientSecret?: unknown } | undefined;
     if (!clientSecretAccepted(ctx.config.clientSecret, given?.clientSecret)) return next(new Error(UNAUTHORIZED_CONNECT_ERROR));
     const token = given?.token ?? bearerToken(headers.authorization);
     const authenticate = async () => {
-      const userId = await ctx.tokens.verify(token);
-      if (!userId || !(await knownUsers.exists(ctx.db, userId))) return next(new Error(UNAUTHORIZED_CONNECT_ERROR));
+      const claims = await ctx.tokens.verify(token);
+      if (!claims || !(await sessionGate.accepts(claims))) return next(new Error(UNAUTHORIZED_CONNECT_ERROR));
+      const { userId, tokenId, generation, expiresAt } = claims;
       const release = socketCap.reserve(userId);
       if (!release) return next(new Error(TOO_MANY_SOCKETS_CONNECT_ERROR));
       try {
-        socket.data = { userId, initialRoomIds: await roomIdsOfUser(ctx.db, userId) };
+        socket.data = { userId, tokenId, generation, expiresAt, initialRoomIds: await roomIdsOfUser(ctx.db, userId) };
         next();
       } finally {
         // Socket.IO connects the socket (which joins its user channel) a tick after next().
@@ -108,14 +113,18 @@ export function startSocketServer(
     void socket.join([userChannel(userId), ...initialRoomIds.map(roomChannel)]);
     bindHandlers(socket, handlers, inFlight, ctx.logger, (event, user) => ctx.rateLimits.events[EVENT_GROUPS[event]].consume(user));
     const report = (what: string) => (error: unknown) => ctx.logger.error({ err: error, userId }, what);
+    const cancelExpiry = sessionEndings.expireAt(socket);
+    sessionEndings.recheck(socket).catch(report('session re-check failed'));
     void inFlight.track(presence.deviceConnected(userId, socket.id, initialRoomIds).catch(report('presence connect failed')));
     socket.on('disconnect', () => {
+      cancelExpiry();
       void inFlight.track(presence.deviceDisconnected(userId, socket.id).catch(report('presence disconnect failed')));
     });
   });
 
   return {
     userUpdated: (user) => announceUserUpdated(ctx, broadcaster, user),
+    sessionsRevoked: (revocation) => sessionEndings.revoked(revocation),
     async close() {
       await inFlight.drain();
       // `local`: only this node's sockets; the others stay with their nodes.

@@ -29,6 +29,8 @@ export const users = pgTable(
     avatarPath: text('avatar_path'),
     /** Bumped with every new or removed avatar: the `v` of `avatarUrl`, so clients may cache each version forever. */
     avatarVersion: integer('avatar_version').notNull().default(0),
+    /** Bumped by a password change or "sign out everywhere": tokens carrying an older generation are refused. */
+    tokenGeneration: integer('token_generation').notNull().default(0),
   },
   (t) => [
     // Prefix search (LIKE 'abc%') can only use an index built with pattern ops.
@@ -231,6 +233,19 @@ export const linkPreviews = pgTable(
   },
   // Serves the clean-up's expired entries (migration 0007).
   (t) => [index('link_previews_expires_idx').on(t.expiresAt)],
+);
+
+/** Tokens signed out one by one (`POST /api/auth/logout`), kept until they would have expired anyway. */
+export const revokedTokens = pgTable(
+  'revoked_tokens',
+  {
+    tokenId: text('token_id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('revoked_tokens_user_idx').on(t.userId), index('revoked_tokens_expires_idx').on(t.expiresAt)],
 );
 
 export type UserRow = typeof users.$inferSelect;

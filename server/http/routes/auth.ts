@@ -1,10 +1,23 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CLIENT_SECRET_HEADER, LoginRequestSchema, ProtocolError, RegisterRequestSchema, type AuthResponse, type MeResponse } from '../../../common/protocol';
-import { authenticate } from '../../auth/authenticate';
+import {
+  API_PATHS,
+  ChangePasswordRequestSchema,
+  CLIENT_SECRET_HEADER,
+  LoginRequestSchema,
+  LogoutRequestSchema,
+  ProtocolError,
+  RegisterRequestSchema,
+  type AuthResponse,
+  type ChangePasswordResponse,
+  type MeResponse,
+} from '../../../common/protocol';
+import { authenticate, authenticateSession } from '../../auth/authenticate';
 import { clientSecretAccepted } from '../../auth/client-secret';
 import { PasswordWork } from '../../auth/password-work';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
+import { bumpTokenGeneration, revokeToken } from '../../auth/sessions';
 import type { AppContext } from '../../context';
+import type { SessionRevocation } from '../../realtime/types';
 import { createUser, describeUser, findUserByUsername } from '../../services/users';
 import { parseInput } from '../../validation';
 
@@ -15,7 +28,8 @@ function requireClientSecret(ctx: AppContext, request: FastifyRequest): void {
   }
 }
 
-export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+/** `sessionsRevoked` ends the revoked tokens' sockets on every node. */
+export function authRoutes(app: FastifyInstance, ctx: AppContext, sessionsRevoked: (revocation: SessionRevocation) => void): void {
   const passwordWork = new PasswordWork(ctx.config.limits.passwordHashConcurrency, ctx.config.limits.passwordHashQueue);
 
   app.post('/api/auth/register', async (request, reply) => {
@@ -30,7 +44,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       passwordHash: await passwordWork.run(() => hashPassword(input.password)),
       displayName: input.displayName ?? input.username,
     });
-    const body: AuthResponse = { user: await describeUser(ctx.presence, row), token: await ctx.tokens.issue(row.id) };
+    const body: AuthResponse = { user: await describeUser(ctx.presence, row), token: await ctx.tokens.issue(row.id, row.tokenGeneration) };
     return reply.code(201).send(body);
   });
 
@@ -44,7 +58,39 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     const valid = await passwordWork.run(() => verifyPassword(row?.passwordHash, input.password));
     if (!row || !valid) throw new ProtocolError('unauthorized', 'wrong username or password');
     await ctx.rateLimits.logins.reset(limitKey);
-    const body: AuthResponse = { user: await describeUser(ctx.presence, row), token: await ctx.tokens.issue(row.id) };
+    const body: AuthResponse = { user: await describeUser(ctx.presence, row), token: await ctx.tokens.issue(row.id, row.tokenGeneration) };
+    return body;
+  });
+
+  app.post(API_PATHS.logout, async (request, reply) => {
+    const { user, claims } = await authenticateSession(ctx, request.headers.authorization);
+    const input = parseInput(LogoutRequestSchema, request.body ?? {});
+    await ctx.rateLimits.events.writes.consume(user.id);
+    if (input.everywhere) {
+      const generation = await bumpTokenGeneration(ctx.db, user.id);
+      sessionsRevoked({ userId: user.id, reason: 'logged_out_everywhere', belowGeneration: generation });
+    } else {
+      await revokeToken(ctx.db, claims);
+      sessionsRevoked({ userId: user.id, reason: 'logged_out', tokenId: claims.tokenId });
+    }
+    return reply.code(204).send();
+  });
+
+  app.post(API_PATHS.password, async (request) => {
+    const { user } = await authenticateSession(ctx, request.headers.authorization);
+    const input = parseInput(ChangePasswordRequestSchema, request.body);
+    // A wrong current password is a guess like a failed login: the same budgets.
+    const limitKey = `${user.username}|${request.ip}`;
+    await ctx.rateLimits.loginsPerAddress.consume(request.ip);
+    await ctx.rateLimits.logins.consume(limitKey);
+    if (!(await passwordWork.run(() => verifyPassword(user.passwordHash, input.currentPassword)))) {
+      throw new ProtocolError('forbidden', 'the current password is wrong');
+    }
+    await ctx.rateLimits.logins.reset(limitKey);
+    const passwordHash = await passwordWork.run(() => hashPassword(input.newPassword));
+    const generation = await bumpTokenGeneration(ctx.db, user.id, passwordHash);
+    sessionsRevoked({ userId: user.id, reason: 'password_changed', belowGeneration: generation });
+    const body: ChangePasswordResponse = { token: await ctx.tokens.issue(user.id, generation) };
     return body;
   });
 
