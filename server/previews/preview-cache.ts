@@ -2,7 +2,7 @@ import { and, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { LinkPreview } from '../../common/protocol';
 import type { Queryable } from '../storage/database';
-import { linkPreviews } from '../storage/schema';
+import { linkPreviews, messages, roomMembers } from '../storage/schema';
 import type { FetchedPreview } from './fetch-preview';
 
 /** How long a fetched preview is reused, and a failed or refused fetch is not tried again. */
@@ -61,11 +61,20 @@ export async function storePreview(db: Queryable, url: string, fetched: FetchedP
   return row;
 }
 
-export async function findPreviewImage(db: Queryable, previewId: string): Promise<Buffer | undefined> {
+/**
+ * A preview's image, for `readerId` only if a live message showing it is in a room they belong
+ * to (one probe of messages_previews_idx); `null`: a signed link, issued after that check, vouches.
+ */
+export async function findPreviewImage(db: Queryable, previewId: string, readerId: string | null): Promise<Buffer | undefined> {
+  const shownToReader = sql`exists (
+    select 1 from ${messages} shown
+    join ${roomMembers} reader on reader.room_id = shown.room_id and reader.user_id = ${readerId}
+    where shown.deleted_at is null and shown.previews @> ${JSON.stringify([{ imageUrl: previewImageUrl(previewId) }])}::jsonb
+  )`;
   const [row] = await db
     .select({ image: linkPreviews.image })
     .from(linkPreviews)
-    .where(and(eq(linkPreviews.id, previewId), isNotNull(linkPreviews.image)))
+    .where(and(eq(linkPreviews.id, previewId), isNotNull(linkPreviews.image), readerId === null ? undefined : shownToReader))
     .limit(1);
   return row?.image ?? undefined;
 }

@@ -49,7 +49,10 @@ describe.each(STORAGES)('link previews (%s)', (storage) => {
     };
     // Every test links pages of its own, so the cache of one test does not answer another's.
     const pages = Object.fromEntries(
-      ['/page', '/cached', '/together', '/removable', '/kept', '/other', '/after-refusal', '/after-redirect'].map((p) => [p, htmlPage(FRIENDLY_HEAD)]),
+      ['/page', '/cached', '/together', '/removable', '/kept', '/other', '/after-refusal', '/after-redirect', '/members-only'].map((p) => [
+        p,
+        htmlPage(FRIENDLY_HEAD),
+      ]),
     );
     friendly = await startLocalSite({ ...routes, ...pages });
     server = await startTestServer(storage, { env: { LINK_PREVIEW_ALLOW: friendly.hostPort } });
@@ -102,6 +105,33 @@ describe.each(STORAGES)('link previews (%s)', (storage) => {
     expect((await fetch(server.url + link.url)).status).toBe(200);
     expect((await fetch(server.url + link.url.replace(/sig=[^&]+/, 'sig=forged'))).status).toBe(401);
     expect((await http(server, 'GET', '/api/previews/01900000-0000-7000-8000-000000000000/image', { token: bob.token })).status).toBe(404);
+  });
+
+  it('the image is served to members of a room where a live message shows it; anyone else gets 404, as for an unknown id', async () => {
+    const message = await send(alice.c, roomId, friendly.url('/members-only'));
+    const imageUrl = (await updated(message)).previews?.[0]?.imageUrl ?? '';
+    expect(imageUrl).toMatch(/^\/api\/previews\/[0-9a-f-]{36}\/image$/);
+    const [carol] = (await newMembers(server, 1, 'lpc')) as [Member];
+    const status = async (member: Member, path: string) => (await fetch(server.url + path, { headers: { authorization: `Bearer ${member.token}` } })).status;
+
+    expect(await status(bob, imageUrl)).toBe(200);
+    expect(await status(carol, imageUrl), 'not a member of the room').toBe(404);
+    expect(await status(carol, `${imageUrl}/link`)).toBe(404);
+
+    // Once the message is deleted no live message shows the image to the room.
+    await alice.c.ok('messages:delete', { messageId: message.id });
+    expect(await status(bob, imageUrl)).toBe(404);
+    expect(await status(bob, `${imageUrl}/link`)).toBe(404);
+
+    // The same link in carol's own room (from the cache: the same image) lets her see it.
+    const carolsRoom = (await createRoom(carol.c, 'group')).id;
+    const hers = await send(carol.c, carolsRoom, friendly.url('/members-only'));
+    const shown = await carol.c.waitFor('message:updated', (m) => m.id === hers.id && (m.previews ?? []).length > 0, PUSH_TIMEOUT_MS);
+    expect(shown.previews?.[0]?.imageUrl).toBe(imageUrl);
+    expect(await status(carol, imageUrl)).toBe(200);
+    const link = SignedLinkResponseSchema.parse((await http(server, 'GET', `${imageUrl}/link`, { token: carol.token })).body);
+    expect((await fetch(server.url + link.url)).status).toBe(200);
+    expect(await status(bob, imageUrl), 'still not shown in any room of bob').toBe(404);
   });
 
   it('the same page on a port that is not allowed is refused (127.0.0.1 is loopback)', async () => {

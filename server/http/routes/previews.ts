@@ -19,23 +19,24 @@ const linkSubject = (previewId: string): string => `preview:${previewId}`;
 
 /**
  * `GET /api/previews/:id/image`: the image the server fetched and re-encoded for a link preview
- * (image/webp), to any signed-in user (a bearer token, or a signed link from `/link`): it is a
- * copy of what the linked page shows to anyone.
+ * (image/webp), to a member of a room where a live message shows it (a bearer token, or a signed
+ * link from `/link`, which checks the same). Anyone else gets 404, as for an unknown id: which
+ * links were posted in a room is the room's business, even if the pages are public.
  */
 export function previewRoutes(app: FastifyInstance, ctx: AppContext): void {
-  async function authorize(request: FastifyRequest, id: string): Promise<void> {
+  /** The reader a bearer token names, or null for a valid signed link. */
+  async function authorize(request: FastifyRequest, id: string): Promise<string | null> {
     const { exp, sig } = parseInput(SignatureSchema, request.query);
     if (exp !== undefined && sig !== undefined && !bearerToken(request.headers.authorization)) {
       if (!ctx.tokens.verifyFileLink(linkSubject(id), exp, sig)) throw new ProtocolError('unauthorized', 'the link is invalid or expired');
-      return;
+      return null;
     }
-    await authenticate(ctx, request.headers.authorization);
+    return (await authenticate(ctx, request.headers.authorization)).id;
   }
 
   app.get('/api/previews/:id/image', async (request, reply) => {
     const { id } = parseInput(ParamsSchema, request.params);
-    await authorize(request, id);
-    const image = await findPreviewImage(ctx.db, id);
+    const image = await findPreviewImage(ctx.db, id, await authorize(request, id));
     if (!image) throw new ProtocolError('not_found', 'no such preview image');
     return reply
       .header('content-type', 'image/webp')
@@ -48,8 +49,8 @@ export function previewRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/api/previews/:id/image/link', async (request) => {
     const { id } = parseInput(ParamsSchema, request.params);
-    await authenticate(ctx, request.headers.authorization);
-    if (!(await findPreviewImage(ctx.db, id))) throw new ProtocolError('not_found', 'no such preview image');
+    const reader = await authenticate(ctx, request.headers.authorization);
+    if (!(await findPreviewImage(ctx.db, id, reader.id))) throw new ProtocolError('not_found', 'no such preview image');
     const expiresAt = Math.floor(Date.now() / 1000) + SIGNED_LINK_TTL_SECONDS;
     const body: SignedLinkResponse = {
       url: `${previewImageUrl(id)}?exp=${expiresAt}&sig=${ctx.tokens.signFileLink(linkSubject(id), expiresAt)}`,
