@@ -118,6 +118,30 @@ describe('OutboxService', () => {
     expect(second.list()).toEqual([]);
   });
 
+  it('a reply keeps its thread root through a restart and is sent with it, in order with the room messages', async () => {
+    const ROOT = '00000000-0000-7000-8000-0000000000bb';
+    connection.online = false;
+    const first = make();
+    await first.open(USER);
+    const reply = await first.enqueue({ roomId: ROOM, body: 'in the thread', threadRootId: ROOT });
+    await first.enqueue({ roomId: ROOM, body: 'in the room' });
+    expect(reply).toMatchObject({ threadRootId: ROOT, status: 'queued' });
+    await first.settle();
+    first.dispose();
+
+    const second = make();
+    await second.open(USER);
+    expect(second.list().map((i) => i.threadRootId)).toEqual([ROOT, undefined]);
+    connection.online = true;
+    await second.pump();
+    await until(() => delivered.length === 2);
+    expect(connection.sent.map((p) => [p.body, p.threadRootId])).toEqual([
+      ['in the thread', ROOT],
+      ['in the room', undefined],
+    ]);
+    expect('threadRootId' in connection.sent[1]!).toBe(false);
+  });
+
   it('an item interrupted while sending is sent again with the same clientId', async () => {
     await mkdir(path.join(dir, 'outbox'), { recursive: true });
     const interrupted: OutboxItem = {
