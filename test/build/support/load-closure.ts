@@ -48,6 +48,8 @@ const isBuiltin = (specifier: string): boolean => specifier.startsWith('node:') 
  */
 function specifiersOf(source: string): { modules: string[]; relativeFiles: string[] } {
   const code = source
+    // Block comments first: a bundled library's multi-line JSDoc has `@typedef {import('x')}` lines that start with neither `*` nor `//`.
+    .replace(/\/\*[\s\S]*?\*\//g, '')
     .split('\n')
     .filter((line) => !/^\s*(?:\*|\/\*|\/\/)/.test(line))
     .join('\n');
