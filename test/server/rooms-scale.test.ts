@@ -80,7 +80,7 @@ describe.each(STORAGES)('rooms at scale (%s)', (storage) => {
   it(
     'a user in 100,000 rooms lists them all, with last messages and unread counts',
     async () => {
-      const c = await connectUser(server, many);
+      const c = await connectUser(server, many, SLOW_ACK_MS);
       const ack = (await c.call('rooms:list', {}, SLOW_ACK_MS)) as { ok: boolean; rooms?: Room[] };
       expect(ack.ok, JSON.stringify(ack).slice(0, 300)).toBe(true);
       const listed = ack.rooms!;

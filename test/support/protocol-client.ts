@@ -329,13 +329,13 @@ export function expectAckError(ack: unknown, code: ErrorCode, what = 'ack'): Err
 
 const openClients = new Set<ProtocolClient>();
 
-function openSocket(server: HasUrl, auth: Record<string, unknown> | undefined): TypedSocket {
+function openSocket(server: HasUrl, auth: Record<string, unknown> | undefined, timeoutMs = CONNECT_TIMEOUT_MS): TypedSocket {
   return io(server.url, {
     auth,
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    timeout: CONNECT_TIMEOUT_MS,
+    timeout: timeoutMs,
   });
 }
 
@@ -343,12 +343,12 @@ function openSocket(server: HasUrl, auth: Record<string, unknown> | undefined): 
  * Connects one device with the token and waits until the server answers a first
  * request (so the connection is fully set up).
  */
-export async function connect(server: HasUrl, token: string, userId?: string): Promise<ProtocolClient> {
-  const socket = openSocket(server, { token });
+export async function connect(server: HasUrl, token: string, userId?: string, timeoutMs = CONNECT_TIMEOUT_MS): Promise<ProtocolClient> {
+  const socket = openSocket(server, { token }, timeoutMs);
   // Wrap before the handshake completes so that no early push is missed.
   const client = new ProtocolClient(socket, userId);
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`connect timed out after ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`connect timed out after ${timeoutMs} ms`)), timeoutMs);
     socket.once('connect', () => {
       clearTimeout(timer);
       resolve();
@@ -366,8 +366,9 @@ export async function connect(server: HasUrl, token: string, userId?: string): P
 }
 
 /** Connects a registered user's device. */
-export function connectUser(server: HasUrl, u: Pick<Registered, 'token' | 'user'>): Promise<ProtocolClient> {
-  return connect(server, u.token, u.user.id);
+/** `timeoutMs`: for a handshake known to be slow (a user in 100,000 rooms joins 100,000 channels). */
+export function connectUser(server: HasUrl, u: Pick<Registered, 'token' | 'user'>, timeoutMs?: number): Promise<ProtocolClient> {
+  return connect(server, u.token, u.user.id, timeoutMs);
 }
 
 /** Tries to connect and resolves with the connect_error (rejects if the connection succeeds). */
