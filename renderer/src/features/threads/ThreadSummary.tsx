@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { formatFull, formatTime } from '../../lib/format';
 import { reportFailure } from '../../services/report-failure';
 import { openThread } from '../../services/threads';
@@ -11,17 +12,18 @@ import './Threads.css';
 
 const SHOWN_PARTICIPANTS = 3;
 
-/** Under a thread root: how many replies, who took part, when the last came; opens the thread. */
+/** Under a thread root: how many replies, who took part, when the last came; opens the thread. Nothing for other messages. */
 export function ThreadSummary({ message }: { message: Message }) {
-  const thread = message.thread;
+  return message.thread && message.thread.replyCount > 0 ? <Summary message={message} thread={message.thread} /> : null;
+}
+
+function Summary({ message, thread }: { message: Message; thread: NonNullable<Message['thread']> }) {
   const unseen = useThreadsStore((s) => s.unread[message.roomId]?.includes(message.id) ?? false);
-  const users = useUsersStore((s) => s.users);
-  const participantIds = thread?.participantIds;
-  useEffect(() => {
-    if (participantIds) ensureUsers(participantIds);
-  }, [participantIds]);
-  if (!thread || thread.replyCount === 0) return null;
   const participants = thread.participantIds.slice(0, SHOWN_PARTICIPANTS);
+  const people = useUsersStore(useShallow((s) => participants.map((id) => s.users[id])));
+  useEffect(() => {
+    ensureUsers(thread.participantIds);
+  }, [thread.participantIds]);
   const replies = `${thread.replyCount} ${thread.replyCount === 1 ? 'reply' : 'replies'}`;
   return (
     <button
@@ -31,8 +33,8 @@ export function ThreadSummary({ message }: { message: Message }) {
       onClick={() => void openThread(message).catch(reportFailure('open the thread'))}
     >
       <span className="thread-summary__avatars" aria-hidden="true">
-        {participants.map((id) => (
-          <Avatar key={id} id={id} name={displayNameOf(users[id])} size={20} imageUrl={users[id]?.avatarUrl} />
+        {participants.map((id, index) => (
+          <Avatar key={id} id={id} name={displayNameOf(people[index])} size={20} imageUrl={people[index]?.avatarUrl} />
         ))}
       </span>
       <span className="thread-summary__count">{replies}</span>
