@@ -21,7 +21,7 @@ import { RoomDirectory } from './services/room-directory';
 import { ServerHttpService } from './services/server-http-service';
 import { attachmentPath, createAttachmentProxy, proxiedImagePath, type AttachmentProxy } from './services/attachment-proxy';
 import { ServerChangeGuard } from './services/server-change-guard';
-import { SessionService } from './services/session-service';
+import { SESSION_END_MESSAGES, SessionService } from './services/session-service';
 import { SettingsService } from './services/settings-service';
 import { ThreadDirectory } from './services/thread-directory';
 import { ThreadUnreadTracker } from './services/thread-unread-tracker';
@@ -77,7 +77,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
   const settings = new SettingsService(ports.settingsStore, log);
   const session = new SessionService(ports.tokenVault, ports.localServer, log, () => settings.get().serverUrl);
   const serverGuard = new ServerChangeGuard(ports.dialog, () => settings.get().serverUrl);
-  const connection = new ConnectionService(clock, log, () => void session.expire(), {
+  const connection = new ConnectionService(clock, log, (token, reason) => void session.expire(reason ? SESSION_END_MESSAGES[reason] : undefined, token), {
     ...options.connection,
     refreshTarget: (target) => session.refreshTarget(target),
   });
@@ -328,6 +328,8 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
       return state;
     },
     'session:logout': async () => session.logout(),
+    'session:logout-everywhere': async () => session.logoutEverywhere(),
+    'session:change-password': async ({ currentPassword, newPassword }) => session.changePassword(currentPassword, newPassword),
     'connection:get': async () => connection.getState(),
     'messages:send': async (args) => {
       requireSignedIn();

@@ -80,6 +80,13 @@ const desktop = {
     result: SessionStateSchema,
   },
   'session:logout': { args: Empty, result: SessionStateSchema },
+  /** Signs out every device of the user (this one included) through the server. */
+  'session:logout-everywhere': { args: Empty, result: SessionStateSchema },
+  /** The server's other tokens of the user are refused; this device keeps signed in with the new token. */
+  'session:change-password': {
+    args: z.object({ currentPassword: z.string().min(1).max(256), newPassword: PasswordSchema }),
+    result: SessionStateSchema,
+  },
   'connection:get': { args: Empty, result: ConnectionStateSchema },
   /** Queues a message in the outbox; it is sent now if online, later otherwise. */
   'messages:send': {

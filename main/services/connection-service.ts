@@ -7,6 +7,7 @@ import {
   type ClientPayload,
   type ServerEventName,
   type ServerPayload,
+  type SessionEndReason,
 } from '../../common/protocol';
 import type { ConnectionState } from '../../common/ipc';
 import type { Clock, Logger, TimerHandle } from '../ports';
@@ -37,9 +38,16 @@ export interface ConnectionOptions {
 }
 
 /**
+ * Called when the server refuses the session's token (`reason` null) or ends its session
+ * (`session:revoked`); `token` is the one it refused.
+ */
+export type UnauthorizedListener = (token: string, reason: SessionEndReason | null) => void;
+
+/**
  * The one socket to the server. Reconnects with its own backoff (so `retryAt` is known),
- * validates every push against the protocol and turns an "unauthorized" refusal into a
- * sign-out. Requests while offline fail at once with a clear error instead of hanging.
+ * validates every push against the protocol and turns an "unauthorized" refusal or a
+ * `session:revoked` push into a sign-out. Requests while offline fail at once with a clear
+ * error instead of hanging.
  */
 export class ConnectionService {
   private socket: Socket | null = null;
@@ -57,7 +65,7 @@ export class ConnectionService {
   constructor(
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly onUnauthorized: () => void,
+    private readonly onUnauthorized: UnauthorizedListener,
     options: ConnectionOptions = {},
   ) {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -144,12 +152,7 @@ export class ConnectionService {
     socket.on('connect', () => void this.connected(socket));
     socket.on('connect_error', (err: Error) => {
       if (socket !== this.socket) return;
-      if (err.message === UNAUTHORIZED_CONNECT_ERROR) {
-        this.teardown();
-        this.setState({ status: 'unauthorized', retryAt: null, reason: 'The server refused the session token.' });
-        this.onUnauthorized();
-        return;
-      }
+      if (err.message === UNAUTHORIZED_CONNECT_ERROR) return this.unauthorized(target.token, null);
       this.scheduleReconnect(`Cannot reach the server: ${err.message}`);
     });
     socket.on('disconnect', (reason: string) => {
@@ -157,8 +160,21 @@ export class ConnectionService {
       this.scheduleReconnect(`Disconnected: ${reason}`);
     });
     for (const name of SERVER_EVENT_NAMES) {
-      socket.on(name, (payload: unknown) => this.dispatch(name, payload));
+      if (name !== 'session:revoked') socket.on(name, (payload: unknown) => this.dispatch(name, payload));
     }
+    // The server disconnects right after it: no reconnect, the session is over.
+    socket.on('session:revoked', (payload: unknown) => {
+      if (socket !== this.socket) return;
+      const push = checkPush('session:revoked', payload);
+      if (!push.ok) return this.log.warn(`connection: dropped a malformed 'session:revoked' push from the server (${push.problem})`);
+      this.unauthorized(target.token, push.value.reason);
+    });
+  }
+
+  private unauthorized(token: string, reason: SessionEndReason | null): void {
+    this.teardown();
+    this.setState({ status: 'unauthorized', retryAt: null, reason: reason ? 'The server ended the session.' : 'The server refused the session token.' });
+    this.onUnauthorized(token, reason);
   }
 
   private async connected(socket: Socket): Promise<void> {

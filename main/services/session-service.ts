@@ -1,10 +1,18 @@
-import { AuthResponseSchema, API_PATHS, type User } from '../../common/protocol';
+import { AuthResponseSchema, API_PATHS, ChangePasswordResponseSchema, type SessionEndReason, type User } from '../../common/protocol';
 import { serverUrlProblem, type SessionState } from '../../common/ipc';
 import type { LocalServerPort, Logger, StoredSession, TokenVault } from '../ports';
-import { DesktopError, errorInfo } from './errors';
+import { DesktopError, errorInfo, SIGNED_OUT_ERROR, toErrorInfo } from './errors';
 import { requestJson } from './http-client';
 
 export const SESSION_EXPIRED_REASON = 'Your session has expired. Please sign in again.';
+
+/** What the sign-in screen says when the server ended the session (`session:revoked`). */
+export const SESSION_END_MESSAGES: Record<SessionEndReason, string> = {
+  logged_out: 'You were signed out because this session was signed out on the server.',
+  logged_out_everywhere: 'You were signed out because "Sign out everywhere" was chosen on another device.',
+  password_changed: 'You were signed out because your password was changed on another device.',
+  expired: SESSION_EXPIRED_REASON,
+};
 
 /** Where the signed-in session talks to: the resolved base URL and the bearer token. */
 export interface SessionTarget {
@@ -31,6 +39,8 @@ export class SessionService {
   private stored: StoredSession | null = null;
   private target: SessionTarget | null = null;
   private signedOutReason: string | null = null;
+  /** A password change or "sign out everywhere" waiting for the server: the revocation it causes must not sign this device out. */
+  private changing: Promise<unknown> | null = null;
   private readonly listeners = new Set<SessionListener>();
 
   constructor(
@@ -79,14 +89,68 @@ export class SessionService {
     return this.authenticate(serverUrl, API_PATHS.login, body);
   }
 
+  /**
+   * Forgets the token at once, then tells the server (`POST /api/auth/logout`). When the server
+   * cannot be told, the sign-in screen says so: the token stays valid there until it expires.
+   */
   async logout(): Promise<SessionState> {
+    const target = this.target;
     await this.signOut(null);
+    if (!target) return this.state();
+    try {
+      await requestJson(target.url, API_PATHS.logout, { method: 'POST', token: target.token });
+    } catch (err) {
+      const info = toErrorInfo(err);
+      // unauthorized: the server refuses that token already, so there is nothing to tell it.
+      if (info.code !== 'unauthorized') {
+        this.log.warn('session: the server could not be told about the sign-out', err);
+        if (!this.stored) {
+          this.signedOutReason = `Signed out on this device, but the server could not be told (${info.message}) Your sign-in stays valid on the server until it expires.`;
+          this.emit();
+        }
+      }
+    }
     return this.state();
   }
 
-  /** The server refused the token: back to the sign-in screen, saying why. */
-  async expire(reason = SESSION_EXPIRED_REASON): Promise<void> {
-    if (!this.stored) return;
+  /** Extension `POST /api/auth/logout {everywhere: true}`: every token of the user is refused, this one included; signs out here once the server agreed. */
+  async logoutEverywhere(): Promise<SessionState> {
+    const target = this.requireTarget();
+    await this.whileChanging(requestJson(target.url, API_PATHS.logout, { method: 'POST', token: target.token, json: { everywhere: true } }));
+    if (this.stored?.token === target.token) await this.signOut(null);
+    return this.state();
+  }
+
+  /** `POST /api/auth/password`: the server answers a new token (every other one is refused), kept in place of the old one. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<SessionState> {
+    const target = this.requireTarget();
+    const raw = await this.whileChanging(
+      requestJson(target.url, API_PATHS.password, { method: 'POST', token: target.token, json: { currentPassword, newPassword } }),
+    );
+    const response = ChangePasswordResponseSchema.safeParse(raw);
+    if (!response.success) throw new DesktopError(errorInfo('internal', 'The server sent an unexpected answer.'));
+    // Signed out or in again meanwhile: that session is not this one.
+    if (!this.stored || !this.target || this.stored.token !== target.token) return this.state();
+    this.stored = { ...this.stored, token: response.data.token };
+    this.target = { ...this.target, token: response.data.token };
+    try {
+      await this.vault.save(this.stored);
+    } catch (err) {
+      this.log.warn('session: could not store the new token', err);
+    }
+    this.emit();
+    return this.state();
+  }
+
+  /**
+   * The server refused the token or ended its session: back to the sign-in screen, saying why.
+   * `token`: the refused one; when it is no longer this session's (a password change here replaced
+   * it meanwhile), nothing happens.
+   */
+  async expire(reason = SESSION_EXPIRED_REASON, token?: string): Promise<void> {
+    // Whatever the change's outcome, the check below decides; its failure is the caller's to report.
+    while (this.changing) await Promise.allSettled([this.changing]);
+    if (!this.stored || (token !== undefined && this.stored.token !== token)) return;
     await this.signOut(reason);
   }
 
@@ -120,6 +184,20 @@ export class SessionService {
     if (server.url === target.url && server.clientSecret === target.clientSecret) return target;
     this.target = { ...target, url: server.url, clientSecret: server.clientSecret };
     return this.target;
+  }
+
+  private requireTarget(): SessionTarget {
+    if (!this.target) throw new DesktopError(SIGNED_OUT_ERROR);
+    return this.target;
+  }
+
+  private async whileChanging<T>(work: Promise<T>): Promise<T> {
+    this.changing = work;
+    try {
+      return await work;
+    } finally {
+      if (this.changing === work) this.changing = null;
+    }
   }
 
   /** What a configured server string stands for ('' = the local server, with its secret). */

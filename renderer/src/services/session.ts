@@ -53,6 +53,16 @@ export async function signOut(): Promise<void> {
   applySession(await call('session:logout', {}));
 }
 
+/** Every device of the user is signed out, this one included. */
+export async function signOutEverywhere(): Promise<void> {
+  applySession(await call('session:logout-everywhere', {}));
+}
+
+/** This device stays signed in (main keeps the new token); the user's other devices are signed out. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  applySession(await call('session:change-password', { currentPassword, newPassword }));
+}
+
 export async function setMyStatus(status: SettableStatus): Promise<void> {
   const me = selectMe(useSessionStore.getState());
   await call('presence:set', { status });

@@ -12,6 +12,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Switch } from '../../ui/Switch';
 import './SettingsDialog.css';
 import { FormError } from '../../ui/FormError';
+import { AccountSettings } from './AccountSettings';
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
   { value: 'system', label: 'System' },
@@ -167,6 +168,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </section>
 
         <FormError message={error} />
+
+        <AccountSettings />
       </div>
       <div className="dialog__footer">
         <button type="button" className="button button--primary" onClick={onClose}>
