@@ -105,7 +105,8 @@ export class SessionService {
       if (info.code !== 'unauthorized') {
         this.log.warn('session: the server could not be told about the sign-out', err);
         if (!this.stored) {
-          this.signedOutReason = `Signed out on this device, but the server could not be told (${info.message}) Your sign-in stays valid on the server until it expires.`;
+          const why = info.message.replace(/[.\s]+$/, '');
+          this.signedOutReason = `Signed out on this device, but the server could not be told (${why}). Your sign-in stays valid on the server until it expires.`;
           this.emit();
         }
       }

@@ -72,3 +72,16 @@ test('sign out everywhere returns both windows to sign-in; the other one says wh
   await expect(signInButton(phone)).toBeVisible();
   await expectNoSeriousA11yViolations(phone.page);
 });
+
+test('signing out while the server is unreachable still signs out, and says the server was not told', async ({ server, createUser, launchDesktop }) => {
+  const carol = await createUser('carol');
+  const d = await launchDesktop({ profile: 'carol', user: carol });
+  await server.stop();
+  await d.waitForConnection('offline');
+  await d.page.getByRole('button', { name: /Account menu/ }).click();
+  await d.page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(signInButton(d)).toBeVisible();
+  await expect(d.page.getByRole('status').filter({ hasText: 'the server could not be told' })).toBeVisible();
+  expect((await d.invokeOk('session:get', {})).status).toBe('signedOut');
+  await server.start();
+});
