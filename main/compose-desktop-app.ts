@@ -29,6 +29,7 @@ import { sameTrayView, trayView } from './services/tray-view';
 import { UnreadTracker } from './services/unread-tracker';
 import { UserDirectory } from './services/user-directory';
 import { ViewState } from './services/view-state';
+import { WakeWatch, type WakeCause, type WakeWatchOptions } from './services/wake-watch';
 
 export interface DesktopOptions {
   version: string;
@@ -42,6 +43,7 @@ export interface DesktopOptions {
   outboxRetryBackoff?: BackoffOptions;
   eventBatchIntervalMs?: number;
   idlePollMs?: number;
+  wake?: WakeWatchOptions;
 }
 
 /** The running desktop app, as the Electron entry (or the harness) drives it. */
@@ -64,6 +66,13 @@ export interface DesktopApp {
   /** Flushes pending events and writes, disconnects. */
   dispose(): Promise<void>;
 }
+
+const WAKE_CAUSES: Record<WakeCause, string> = {
+  resume: 'the system woke up',
+  unlock: 'the screen was unlocked',
+  network: 'the network changed',
+  'clock-jump': 'the clock jumped (the system probably slept)',
+};
 
 /**
  * Builds every main-process service from ports. main/index.ts calls it with Electron adapters,
@@ -90,6 +99,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
   const intake = new MessageIntake(connection, emit, log);
   const changes = new ChangeCatchUp(connection, emit, log);
   const presence = new PresenceService(ports.idle, clock, () => settings.get().autoAwayMinutes, options.idlePollMs);
+  const wake = new WakeWatch(ports.wake, clock, options.wake);
   const delivered = new ReceiptBatcher('receipts:delivered', connection, clock, log, DELIVERED_FLUSH_MS);
   const read = new ReceiptBatcher('receipts:read', connection, clock, log, READ_FLUSH_MS);
   const serverHttp = new ServerHttpService(session, emit);
@@ -171,6 +181,10 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     }
   });
   connection.onState((state) => emit({ type: 'connection', payload: state }));
+  // After sleep or a network change the socket may be dead without having closed: check it now, not at the next heartbeat.
+  wake.onWake((cause) => {
+    void connection.checkNow(WAKE_CAUSES[cause]).then((outcome) => log.info(`connection: checked after ${WAKE_CAUSES[cause]}: ${outcome}`));
+  });
 
   const learnRooms = (list: readonly Room[]): void => {
     for (const room of list) {
@@ -406,6 +420,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
       if (settings.get().serverUrl.trim() === '') void ports.localServer.endpoint().catch((err: unknown) => log.error('local server failed to start', err));
       await session.restore();
       presence.start();
+      wake.start();
     },
     openRoom,
     handleDeepLink(url) {
@@ -431,6 +446,7 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     snapshot: () => ({ settings: settings.get(), session: session.state(), connection: connection.getState() }),
     async dispose() {
       presence.stop();
+      wake.stop();
       outbox.dispose();
       await read.flush().catch((err: unknown) => log.warn('quit: the last read receipts could not be sent', err));
       delivered.dispose();

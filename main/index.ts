@@ -25,6 +25,7 @@ import { createElectronStore, electronSettingsStore, electronWindowBounds } from
 import { electronSystem } from './electron/system-adapter';
 import { safeStorageTokenVault } from './electron/token-vault';
 import { electronTray } from './electron/tray-adapter';
+import { electronWakeSignals } from './electron/wake-signals';
 import { appMenuTemplate } from './services/app-menu';
 import { systemClock } from './services/clock';
 import { devRendererUrl } from './services/dev-renderer-url';
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
       settingsStore: electronSettingsStore(store),
       outboxStore: fileOutboxStore(userData),
       idle: electronIdleMonitor(),
+      wake: electronWakeSignals(),
       ipc: electronIpc(window),
       system: electronSystem(),
       localServer: localServerStatus.port,

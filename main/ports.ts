@@ -90,6 +90,17 @@ export interface IdleMonitor {
   onUnlock(listener: () => void): void;
 }
 
+/**
+ * Signs that the connection may have died without anything closing it: the system resumed from
+ * sleep, the screen was unlocked, the network came back (see services/wake-watch.ts).
+ */
+export interface WakeSignals {
+  onResume(listener: () => void): void;
+  onUnlock(listener: () => void): void;
+  /** Whether the OS reports a network connection now (polled). */
+  networkOnline(): boolean;
+}
+
 /** Who sent an IPC message: the webContents id and the URL of the sending frame. */
 export interface IpcSender {
   webContentsId: number;
@@ -145,6 +156,7 @@ export interface DesktopPorts {
   settingsStore: SettingsStore;
   outboxStore: OutboxStore;
   idle: IdleMonitor;
+  wake: WakeSignals;
   ipc: IpcPort;
   system: SystemPort;
   localServer: LocalServerPort;

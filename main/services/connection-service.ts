@@ -18,6 +18,11 @@ import type { SessionTarget } from './session-service';
 
 const ACK_TIMEOUT_MS = 10_000;
 /**
+ * How long a wake check waits for the server's answer (or a young connect attempt) before reconnecting.
+ * Short: a false alarm costs one reconnect and a sync; a dead link missed costs the heartbeat's 45 s.
+ */
+const WAKE_CHECK_TIMEOUT_MS = 1_000;
+/**
  * A `rate_limited` answer to these is waited out and asked again (reconnect catch-up in a user's
  * many rooms can exceed the server's read budget; giving up would leave a gap). Sends have the
  * outbox's own retry, typing is pointless to repeat.
@@ -33,6 +38,7 @@ export type ConnectedHook = () => Promise<void>;
 export interface ConnectionOptions {
   backoff?: BackoffOptions;
   ackTimeoutMs?: number;
+  wakeCheckTimeoutMs?: number;
   /** Asked before each reconnect: where the session's server is now (the local server may have restarted elsewhere). */
   refreshTarget?: (target: SessionTarget) => Promise<SessionTarget>;
 }
@@ -41,6 +47,9 @@ export interface ConnectionOptions {
  * Called when the server refuses the session's token (`reason` null) or ends its session
  * (`session:revoked`); `token` is the one it refused.
  */
+/** What a wake check did: nothing to check (signed out), found the socket alive, or (re)connects now. */
+export type WakeCheckOutcome = 'idle' | 'alive' | 'reconnecting';
+
 export type UnauthorizedListener = (token: string, reason: SessionEndReason | null) => void;
 
 /**
@@ -55,11 +64,14 @@ export class ConnectionService {
   private state: ConnectionState = { status: 'offline', retryAt: null, reason: null };
   private attempt = 0;
   private retryTimer: TimerHandle | null = null;
+  private openedAt = 0;
+  private wakeCheck: Promise<WakeCheckOutcome> | null = null;
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly eventListeners = new Set<ServerEventListener>();
   private readonly connectedHooks: ConnectedHook[] = [];
   private readonly backoff: BackoffOptions;
   private readonly ackTimeoutMs: number;
+  private readonly wakeCheckTimeoutMs: number;
   private readonly refreshTarget: ((target: SessionTarget) => Promise<SessionTarget>) | undefined;
 
   constructor(
@@ -70,6 +82,7 @@ export class ConnectionService {
   ) {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+    this.wakeCheckTimeoutMs = options.wakeCheckTimeoutMs ?? WAKE_CHECK_TIMEOUT_MS;
     this.refreshTarget = options.refreshTarget;
   }
 
@@ -132,6 +145,54 @@ export class ConnectionService {
     return { ok: false, error: errorInfo('internal', 'The server sent an unexpected answer.') };
   }
 
+  /**
+   * The system woke, was unlocked or its network changed (`why` says which, for the log): a socket
+   * that looks connected may be dead without anything having closed it. It must answer a cheap
+   * request within a short deadline; otherwise, or when it was not connected, this reconnects at
+   * once with the backoff reset (the usual sync and catch-up follow). Concurrent calls share one check.
+   */
+  checkNow(why: string): Promise<WakeCheckOutcome> {
+    this.wakeCheck ??= this.runWakeCheck(why).finally(() => (this.wakeCheck = null));
+    return this.wakeCheck;
+  }
+
+  private async runWakeCheck(why: string): Promise<WakeCheckOutcome> {
+    const target = this.target;
+    const socket = this.socket;
+    if (!target) return 'idle';
+    if (!socket) {
+      if (this.retryTimer === null) return 'reconnecting'; // reopen() is already under way
+      this.reconnectNow(this.state.reason);
+      return 'reconnecting';
+    }
+    if (!socket.connected) {
+      if (this.clock.now() - this.openedAt < this.wakeCheckTimeoutMs) return 'reconnecting'; // a fresh attempt
+      this.reconnectNow(this.state.reason);
+      return 'reconnecting';
+    }
+    // Any answer proves the link carries both ways, so the ack's content is not used.
+    const answered = await socket
+      .timeout(this.wakeCheckTimeoutMs)
+      .emitWithAck('users:get', { userIds: [target.user.id] } satisfies ClientPayload<'users:get'>)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (socket !== this.socket) return 'reconnecting';
+    if (answered) return 'alive';
+    this.log.warn(`connection: no answer within ${this.wakeCheckTimeoutMs} ms after ${why}; reconnecting now`);
+    this.reconnectNow(`The server did not answer after ${why}.`);
+    return 'reconnecting';
+  }
+
+  /** Drops the socket (or the wait for the next attempt) and connects again now, backoff reset. */
+  private reconnectNow(reason: string | null): void {
+    this.teardown();
+    this.attempt = 0;
+    this.setState({ status: 'connecting', retryAt: null, reason });
+    void this.reopen();
+  }
+
   dispose(): void {
     this.teardown();
     this.target = null;
@@ -141,6 +202,7 @@ export class ConnectionService {
     const target = this.target;
     if (!target) return;
     this.setState({ status: 'connecting', retryAt: null, reason: this.state.reason });
+    this.openedAt = this.clock.now();
     const socket = io(target.url, {
       auth: { token: target.token, ...(target.clientSecret ? { clientSecret: target.clientSecret } : {}) },
       transports: ['websocket'],

@@ -21,6 +21,7 @@ import {
   RecordingWindow,
   ScriptedDialog,
   ScriptedIdleMonitor,
+  ScriptedWakeSignals,
   testLogger,
 } from './recording-ports';
 import { serveRendererBuild, type StaticServer } from './static-server';
@@ -41,6 +42,8 @@ export interface LaunchOptions {
   user?: TestUser;
   settings?: SettingsPatch;
   windowFocused?: boolean;
+  /** The server address this app uses instead of the test server's (e.g. a TCP proxy in front of it). */
+  serverUrl?: string;
 }
 
 interface LaunchContext {
@@ -62,6 +65,7 @@ export class DesktopDriver {
   private context!: BrowserContext;
   private window!: RecordingWindow;
   private idle!: ScriptedIdleMonitor;
+  private wake!: ScriptedWakeSignals;
   private dialog!: ScriptedDialog;
   private tray!: ReturnType<typeof recordingTray>;
   private notificationClicks: Array<() => void> = [];
@@ -101,7 +105,7 @@ export class DesktopDriver {
   private presetSettings(): void {
     const store = fileSettingsStore(this.profileDir);
     const { settings } = settingsFromStored(store.read());
-    store.write(applySettingsPatch(settings, { serverUrl: this.launch.serverUrl, ...this.options.settings }));
+    store.write(applySettingsPatch(settings, { serverUrl: this.serverUrl, ...this.options.settings }));
   }
 
   private async boot(): Promise<void> {
@@ -110,6 +114,7 @@ export class DesktopDriver {
     this.ipc = new HarnessIpc();
     this.window = new RecordingWindow(this.recorder);
     this.idle = new ScriptedIdleMonitor();
+    this.wake = new ScriptedWakeSignals();
     this.dialog = new ScriptedDialog(this.recorder);
     this.tray = recordingTray(this.recorder);
     // Kept across restarts, like app://droplink stays the same origin.
@@ -127,6 +132,7 @@ export class DesktopDriver {
         settingsStore: fileSettingsStore(this.profileDir),
         outboxStore: fileOutboxStore(this.profileDir),
         idle: this.idle,
+        wake: this.wake,
         ipc: this.ipc,
         system: recordingSystem(this.recorder, () => void this.close()),
         localServer: { endpoint: async () => this.localServerEndpoint() },
@@ -141,6 +147,7 @@ export class DesktopDriver {
         connection: { backoff: { initialMs: 150, maxMs: 1_000, jitter: 0.2 } },
         outboxRetryBackoff: { initialMs: 200, maxMs: 1_000, jitter: 0.2 },
         idlePollMs: 100,
+        wake: { pollMs: 100 },
       },
     );
     this.running = true;
@@ -161,6 +168,10 @@ export class DesktopDriver {
     this.window.setFocused(focused);
     this.window.onChange = () => this.mirrorWindowState();
     await this.page.goto(`${this.rendererOrigin}/index.html`);
+  }
+
+  private get serverUrl(): string {
+    return this.options.serverUrl ?? this.launch.serverUrl;
   }
 
   /** The origin the renderer is served from (the harness's app://droplink). */
@@ -198,7 +209,7 @@ export class DesktopDriver {
 
   /** Signs in through the bridge and waits until the connection is online. */
   async signIn(user: Pick<TestUser, 'username' | 'password'>): Promise<void> {
-    await this.invokeOk('session:login', { serverUrl: this.launch.serverUrl, username: user.username, password: user.password });
+    await this.invokeOk('session:login', { serverUrl: this.serverUrl, username: user.username, password: user.password });
     await this.waitForConnection('online');
   }
 
@@ -291,6 +302,18 @@ export class DesktopDriver {
 
   unlockScreen(): void {
     this.idle.fireUnlock();
+    this.wake.fireUnlock();
+  }
+
+  /** powerMonitor's `resume`: the system woke from sleep (presence and the connection both hear it). */
+  systemResume(): void {
+    this.idle.fireUnlock();
+    this.wake.fireResume();
+  }
+
+  /** What net.isOnline() answers from now on (polled every 100 ms in the harness). */
+  setNetworkOnline(online: boolean): void {
+    this.wake.online = online;
   }
 
   /** As if the OS launched `droplink://...` while the app runs (a second instance forwarding it). */

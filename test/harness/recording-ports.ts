@@ -10,6 +10,7 @@ import type {
   TokenVault,
   TrayAction,
   TrayPort,
+  WakeSignals,
   WindowPort,
 } from '../../main/ports';
 import { readJsonFile, readJsonFileSync, writeJsonFileAtomic, writeJsonFileAtomicSync } from '../../main/storage/json-file';
@@ -115,6 +116,29 @@ export class ScriptedIdleMonitor implements IdleMonitor {
   }
   fireLock(): void {
     for (const l of this.lock) l();
+  }
+  fireUnlock(): void {
+    for (const l of this.unlock) l();
+  }
+}
+
+/** powerMonitor's resume / unlock-screen and net.isOnline(), driven by the spec. */
+export class ScriptedWakeSignals implements WakeSignals {
+  online = true;
+  private readonly resume = new Set<() => void>();
+  private readonly unlock = new Set<() => void>();
+
+  onResume(listener: () => void): void {
+    this.resume.add(listener);
+  }
+  onUnlock(listener: () => void): void {
+    this.unlock.add(listener);
+  }
+  networkOnline(): boolean {
+    return this.online;
+  }
+  fireResume(): void {
+    for (const l of this.resume) l();
   }
   fireUnlock(): void {
     for (const l of this.unlock) l();

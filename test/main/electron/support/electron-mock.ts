@@ -31,6 +31,8 @@ export interface ElectronMockOptions {
   storageBackend?: string;
   notificationsSupported?: boolean;
   idleSeconds?: number;
+  /** What net.isOnline() answers. */
+  networkOnline?: boolean;
   /** What shell.openPath resolves to ('' = success, as in Electron). */
   openPathResult?: string;
   displays?: { workArea: { x: number; y: number; width: number; height: number } }[];
@@ -127,6 +129,7 @@ export function createElectronMock() {
         storageBackend: 'gnome_libsecret',
         notificationsSupported: true,
         idleSeconds: 0,
+        networkOnline: true,
         openPathResult: '',
         displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
         ...options,
@@ -511,6 +514,10 @@ export function createElectronMock() {
     },
   };
   const net = {
+    isOnline: (): boolean => {
+      requireReady('net.isOnline');
+      return state.options.networkOnline;
+    },
     /** Enough of net.fetch for file: URLs (what the app:// handler reads); everything else is Node's fetch. */
     fetch: async (url: string, init?: RequestInit): Promise<Response> => {
       requireReady('net.fetch');
