@@ -34,6 +34,11 @@ export interface ServerConfig {
   offlineGraceMs: number;
   /** Sends waiting for the group commit beyond which new sends are refused with `rate_limited`. */
   sendQueueMax: number;
+  /**
+   * Send batches committed side by side, each for its own share of the rooms (a room always goes
+   * to the same lane, so its order holds). null: 4 on PostgreSQL, 1 on PGlite (one connection).
+   */
+  sendLanes: number | null;
   /** Most PostgreSQL connections this node opens. */
   databasePoolMax: number;
   logLevel: LogLevel;
@@ -123,6 +128,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_LOGINS: integer(1, 1_000_000).default(10),
   OFFLINE_GRACE_MS: integer(0, 9_999).default(5_000),
   SEND_QUEUE_MAX: integer(1, 1_000_000).default(10_000),
+  SEND_LANES: integer(1, 64).optional(),
   DATABASE_POOL_MAX: integer(1, 1_000).default(10),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   CLIENT_SECRET: z
@@ -170,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     limits: limitsConfig(e, e.RATE_LIMIT_MESSAGES),
     offlineGraceMs: e.OFFLINE_GRACE_MS,
     sendQueueMax: e.SEND_QUEUE_MAX,
+    sendLanes: e.SEND_LANES ?? null,
     databasePoolMax: e.DATABASE_POOL_MAX,
     logLevel: e.LOG_LEVEL,
     clientSecret: e.CLIENT_SECRET ?? null,

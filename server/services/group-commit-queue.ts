@@ -10,9 +10,6 @@ export interface Waiting<Request, Result> {
 export interface GroupCommitOptions {
   /** Most requests one commit covers. */
   maxBatch: number;
-  /** Most requests waiting; past it `submit` is refused with `overflow()` at once. */
-  maxQueue?: number;
-  overflow?: () => ProtocolError;
 }
 
 /**
@@ -30,9 +27,12 @@ export class GroupCommitQueue<Request, Result> {
     private readonly options: GroupCommitOptions,
   ) {}
 
+  /** Requests waiting for a commit (not counting the batch being committed). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
   submit(request: Request): Promise<Result> {
-    const { maxQueue, overflow } = this.options;
-    if (maxQueue !== undefined && overflow && this.queue.length >= maxQueue) return Promise.reject(overflow());
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
       if (!this.draining) {

@@ -10,6 +10,8 @@ export interface SendBatcherOptions {
   maxQueue: number;
   /** Most sends written by one transaction. */
   maxBatch: number;
+  /** Batches committed at the same time, each for its own share of the rooms (1: one at a time). */
+  lanes?: number;
   logger: Logger;
 }
 
@@ -21,25 +23,43 @@ const busy = () => new ProtocolError('rate_limited', 'the server is busy; send t
 const notStored = () => new ProtocolError('rate_limited', 'the message could not be stored; send it again');
 const pairKey = (request: SendRequest) => `${request.senderId}:${request.clientId}`;
 
+/** Which lane a room's sends always take: FNV-1a over the room id, with a final mix (FNV's low bits alone are weak). */
+function laneOf(roomId: string, lanes: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < roomId.length; i++) hash = Math.imul(hash ^ roomId.charCodeAt(i), 0x01000193);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  return (hash >>> 0) % lanes;
+}
+
 /**
- * Group commit for `messages:send`: one transaction at a time, covering every send that
- * arrived while the previous one was committing. When idle a send is written at once (the
+ * Group commit for `messages:send`: per lane, one transaction at a time, covering every send
+ * that arrived while the previous one was committing. When idle a send is written at once (the
  * batch is what arrived in the same turn of the event loop); under load batches grow by
- * themselves. A send is resolved only after its batch committed; a batch that fails as a
- * whole resolves none of its sends and refuses each with a retryable error.
+ * themselves. Rooms are spread over the lanes by id, so a room's sends keep their order while
+ * other rooms' batches commit beside them (on PostgreSQL, over other pool connections; the rooms
+ * of two lanes never overlap, so they never wait on each other's row locks on this node). A send
+ * is resolved only after its batch committed; a batch that fails as a whole resolves none of its
+ * sends and refuses each with a retryable error.
  */
 export class SendBatcher {
-  private readonly queue: GroupCommitQueue<SendRequest, SendResult>;
+  private readonly lanes: Array<GroupCommitQueue<SendRequest, SendResult>>;
 
   constructor(
     private readonly write: WriteBatch,
     private readonly options: SendBatcherOptions,
   ) {
-    this.queue = new GroupCommitQueue((batch) => this.commit(batch), { maxBatch: options.maxBatch, maxQueue: options.maxQueue, overflow: busy });
+    this.lanes = Array.from(
+      { length: Math.max(1, options.lanes ?? 1) },
+      () => new GroupCommitQueue((batch) => this.commit(batch), { maxBatch: options.maxBatch }),
+    );
   }
 
   submit(request: SendRequest): Promise<SendResult> {
-    return this.queue.submit(request);
+    // maxQueue counts every lane's waiting sends: the bound on memory and on waiting time is the server's.
+    if (this.lanes.reduce((sum, lane) => sum + lane.waiting, 0) >= this.options.maxQueue) return Promise.reject(busy());
+    return this.lanes[laneOf(request.roomId, this.lanes.length)]!.submit(request);
   }
 
   private async commit(batch: Waiting[]): Promise<void> {

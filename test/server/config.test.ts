@@ -71,10 +71,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ TOKEN_TTL: ttl }).tokenTtlSeconds).toBe(seconds);
   });
 
-  it('SEND_QUEUE_MAX and DATABASE_POOL_MAX size the send queue and the PostgreSQL pool', () => {
-    expect(loadConfig({})).toMatchObject({ sendQueueMax: 10_000, databasePoolMax: 10 });
-    expect(loadConfig({ SEND_QUEUE_MAX: '64', DATABASE_POOL_MAX: '40' })).toMatchObject({ sendQueueMax: 64, databasePoolMax: 40 });
-    for (const env of [{ SEND_QUEUE_MAX: '0' }, { DATABASE_POOL_MAX: '0' }, { DATABASE_POOL_MAX: '1001' }, { SEND_QUEUE_MAX: 'many' }]) {
+  it('SEND_QUEUE_MAX, SEND_LANES and DATABASE_POOL_MAX size the send queue, its lanes and the PostgreSQL pool', () => {
+    expect(loadConfig({})).toMatchObject({ sendQueueMax: 10_000, databasePoolMax: 10, sendLanes: null });
+    expect(loadConfig({ SEND_QUEUE_MAX: '64', DATABASE_POOL_MAX: '40', SEND_LANES: '8' })).toMatchObject({
+      sendQueueMax: 64,
+      databasePoolMax: 40,
+      sendLanes: 8,
+    });
+    for (const env of [
+      { SEND_QUEUE_MAX: '0' },
+      { DATABASE_POOL_MAX: '0' },
+      { DATABASE_POOL_MAX: '1001' },
+      { SEND_QUEUE_MAX: 'many' },
+      { SEND_LANES: '0' },
+      { SEND_LANES: '65' },
+    ]) {
       expect(() => loadConfig(env), JSON.stringify(env)).toThrow(new RegExp(Object.keys(env)[0]!));
     }
   });

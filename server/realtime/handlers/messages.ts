@@ -12,11 +12,14 @@ type MessageEvents =
 
 /** Most sends one group-commit transaction writes. */
 const SEND_BATCH_MAX = 500;
+/** Send batches in flight at once on PostgreSQL (PGlite has one connection: one at a time). */
+const DEFAULT_POSTGRES_SEND_LANES = 4;
 
 export function messageHandlers({ ctx, broadcaster, previews }: RealtimeDeps): Pick<HandlerTable, MessageEvents> {
   const batcher = new SendBatcher((requests) => writeSendBatch(ctx.db, requests), {
     maxQueue: ctx.config.sendQueueMax,
     maxBatch: SEND_BATCH_MAX,
+    lanes: ctx.config.sendLanes ?? (ctx.storage.kind === 'postgres' ? DEFAULT_POSTGRES_SEND_LANES : 1),
     logger: ctx.logger,
   });
   return {

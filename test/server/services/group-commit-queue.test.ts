@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ProtocolError } from '../../../common/protocol';
 import { GroupCommitQueue, type Waiting } from '../../../server/services/group-commit-queue';
 
 describe('GroupCommitQueue', () => {
@@ -22,16 +21,22 @@ describe('GroupCommitQueue', () => {
     expect(batches).toEqual([[1], [2, 3, 4], [5]]);
   });
 
-  it('refuses at once past maxQueue, with the overflow error', async () => {
-    const busy = new ProtocolError('rate_limited', 'busy');
+  it('counts the requests waiting for a commit, not the batch being committed', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
     const queue = new GroupCommitQueue<number, number>(
       async (batch) => {
+        await gate;
         for (const waiting of batch) waiting.resolve(waiting.request);
       },
-      { maxBatch: 10, maxQueue: 2, overflow: () => busy },
+      { maxBatch: 10 },
     );
-    const accepted = [queue.submit(1), queue.submit(2)];
-    await expect(queue.submit(3)).rejects.toBe(busy);
-    expect(await Promise.all(accepted)).toEqual([1, 2]);
+    const first = queue.submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [queue.submit(2), queue.submit(3)];
+    expect(queue.waiting).toBe(2);
+    release();
+    expect(await Promise.all([first, ...later])).toEqual([1, 2, 3]);
+    expect(queue.waiting).toBe(0);
   });
 });
