@@ -201,7 +201,8 @@ export class ConnectionService {
   private open(): void {
     const target = this.target;
     if (!target) return;
-    this.setState({ status: 'connecting', retryAt: null, reason: this.state.reason });
+    // reconnectNow() has announced it already.
+    if (this.state.status !== 'connecting') this.setState({ status: 'connecting', retryAt: null, reason: this.state.reason });
     this.openedAt = this.clock.now();
     const socket = io(target.url, {
       auth: { token: target.token, ...(target.clientSecret ? { clientSecret: target.clientSecret } : {}) },

@@ -19,7 +19,7 @@ test('offline: messages queue under a banner, a failed leave says why, and they 
   await openRoomFromSidebar(b.page, 'ops');
 
   await server.stop();
-  const banner = a.page.getByRole('status').filter({ hasText: /offline|Connecting/ });
+  const banner = a.page.getByRole('status').filter({ hasText: /offline|Connecting|Reconnecting/ });
   await expect(banner).toBeVisible({ timeout: 15_000 });
 
   await sendFromComposer(a.page, 'Written on the train');

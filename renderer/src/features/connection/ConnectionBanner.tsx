@@ -31,7 +31,11 @@ export function ConnectionBanner() {
       {connection.status === 'connecting' && (
         <>
           <span className="spinner connection-banner__spinner" aria-hidden="true" />
-          <span>Connecting…{queued}</span>
+          {/* A reason means the connection failed before (an outage, or no answer after waking up). */}
+          <span>
+            {connection.reason ? 'Reconnecting…' : 'Connecting…'}
+            {queued}
+          </span>
         </>
       )}
       {connection.status === 'offline' && (
