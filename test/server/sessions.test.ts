@@ -167,6 +167,29 @@ describe.each(STORAGES)('sessions (%s)', (storage) => {
   });
 });
 
+describe('sessions: rate limits', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer('pglite', { env: { RATE_LIMIT_LOGINS: '2' } });
+  });
+  afterAll(async () => {
+    closeAllClients();
+    await closeAll(server);
+  });
+
+  it('wrong current passwords count like failed logins: past RATE_LIMIT_LOGINS, 429 even for the right one', async () => {
+    const user = await register(server);
+    for (let i = 0; i < 2; i++) {
+      expectErrorBody(await changePassword(server, user.token, { currentPassword: 'wrong password', newPassword: NEW_PASSWORD }), 403, 'forbidden');
+    }
+    const limited = await changePassword(server, user.token, { currentPassword: user.password, newPassword: NEW_PASSWORD });
+    expectErrorBody(limited, 429, 'rate_limited');
+    expect((await login(server, user.username, user.password)).status).toBe(429);
+    expect((await me(server, user.token)).status).toBe(200);
+  });
+});
+
 describe.each(STORAGES)('token expiry (%s)', (storage) => {
   let server: TestServer;
 
