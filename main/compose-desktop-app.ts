@@ -1,11 +1,13 @@
 import { IPC_EVENTS_CHANNEL, RELAYED_SERVER_EVENTS, type DesktopEvent, type RelayedServerEvent } from '../common/ipc';
 import type { ConnectionState, SessionState, Settings } from '../common/ipc';
 import type { ClientPayload, ClientResult, Room, ServerEventName, ServerPayload } from '../common/protocol';
-import type { DesktopPorts, TrayAction, TrayView } from './ports';
+import type { DesktopPorts, TrayAction, TrayView, WindowPreferences } from './ports';
+import type { ZoomDirection } from './services/app-menu';
 import type { BackoffOptions } from './services/backoff';
 import { ChangeCatchUp } from './services/change-catch-up';
 import { ConnectionService, type ConnectionOptions } from './services/connection-service';
 import { deepLinkFromArgv, parseDeepLink } from './services/deep-link';
+import { DndScheduleWatcher } from './services/dnd-schedule';
 import { DesktopError, errorInfo, SIGNED_OUT_ERROR } from './services/errors';
 import { EventBatcher } from './services/event-batcher';
 import { safeExternalUrl } from './services/external-url';
@@ -29,6 +31,7 @@ import { sameTrayView, trayView } from './services/tray-view';
 import { UnreadTracker } from './services/unread-tracker';
 import { UserDirectory } from './services/user-directory';
 import { ViewState } from './services/view-state';
+import { nextZoomLevel } from './services/zoom';
 import { WakeWatch, type WakeCause, type WakeWatchOptions } from './services/wake-watch';
 
 export interface DesktopOptions {
@@ -59,6 +62,8 @@ export interface DesktopApp {
   requestWindowClose(): 'hide' | 'close';
   /** Marks the app as quitting (tray Quit, OS shutdown, Cmd+Q). */
   markQuitting(): void;
+  /** View → Zoom in / out / Actual size: the level is kept in the settings. */
+  zoom(direction: ZoomDirection): void;
   /** Answers the window's requests under /attachments/ (null for other paths). */
   serveAttachment: AttachmentProxy;
   /** What Help → Copy diagnostics reports: the settings, the session and the connection, as main sees them. */
@@ -119,7 +124,16 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     ports.window.show();
     emit({ type: 'navigate', payload: { roomId } });
   };
-  const notifications = new NotificationService(ports.notifications, ports.window, settings, rooms, users, presence, view, threads, openRoom);
+  // Quiet hours: no notifications, and the status shows "do not disturb" if the user wants.
+  const dnd = new DndScheduleWatcher(
+    clock,
+    () => settings.get().dndSchedule,
+    () => applyScheduledDnd(),
+  );
+  const applyScheduledDnd = (): void => presence.setScheduledDnd(dnd.isActive() && settings.get().dndSchedule.showAsDnd);
+  const notifications = new NotificationService(ports.notifications, ports.window, settings, rooms, users, presence, view, threads, openRoom, () =>
+    dnd.isActive(),
+  );
   const muteMigration = new MuteMigration(
     settings,
     async (roomId) => {
@@ -158,10 +172,24 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
   });
 
   // ---- settings side effects
+  const windowPreferences = (s: Settings): WindowPreferences => ({ zoomLevel: s.zoomLevel, spellcheckLanguages: s.spellcheckLanguages, devTools: s.devTools });
   settings.onChange((next, previous) => {
     emit({ type: 'settings', payload: next });
-    if (next.launchAtLogin !== previous.launchAtLogin) ports.system.setLoginItem(next.launchAtLogin);
+    if (next.launchAtLogin !== previous.launchAtLogin || (next.launchAtLogin && next.startHidden !== previous.startHidden)) {
+      ports.system.setLoginItem(next.launchAtLogin, next.startHidden);
+    }
     if (next.theme !== previous.theme) ports.system.setTheme(next.theme);
+    if (
+      next.zoomLevel !== previous.zoomLevel ||
+      next.devTools !== previous.devTools ||
+      next.spellcheckLanguages.join() !== previous.spellcheckLanguages.join()
+    ) {
+      ports.system.applyWindowPreferences(windowPreferences(next));
+    }
+    if (JSON.stringify(next.dndSchedule) !== JSON.stringify(previous.dndSchedule)) {
+      dnd.check();
+      applyScheduledDnd();
+    }
     renderTray();
   });
 
@@ -416,6 +444,11 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     async start() {
       renderTray();
       ports.system.setTheme(settings.get().theme);
+      ports.system.applyWindowPreferences(windowPreferences(settings.get()));
+      // Again at each start: the executable's path changes with updates (and AppImages move).
+      if (settings.get().launchAtLogin) ports.system.setLoginItem(true, settings.get().startHidden);
+      dnd.start();
+      applyScheduledDnd();
       // No server configured: start the bundled one now, so a newcomer's "Create account" is instant.
       if (settings.get().serverUrl.trim() === '') void ports.localServer.endpoint().catch((err: unknown) => log.error('local server failed to start', err));
       await session.restore();
@@ -442,10 +475,14 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     markQuitting() {
       quitting = true;
     },
+    zoom(direction) {
+      settings.update({ zoomLevel: nextZoomLevel(settings.get().zoomLevel, direction) });
+    },
     serveAttachment: createAttachmentProxy(() => session.current()),
     snapshot: () => ({ settings: settings.get(), session: session.state(), connection: connection.getState() }),
     async dispose() {
       presence.stop();
+      dnd.stop();
       wake.stop();
       outbox.dispose();
       await read.flush().catch((err: unknown) => log.warn('quit: the last read receipts could not be sent', err));

@@ -26,7 +26,10 @@ import { electronSystem } from './electron/system-adapter';
 import { safeStorageTokenVault } from './electron/token-vault';
 import { electronTray } from './electron/tray-adapter';
 import { electronWakeSignals } from './electron/wake-signals';
+import { installContextMenu } from './electron/context-menu';
 import { appMenuTemplate } from './services/app-menu';
+import { devToolsEnabled } from './services/dev-tools';
+import { autostartDir, launchedHidden } from './services/linux-autostart';
 import { systemClock } from './services/clock';
 import { devRendererUrl } from './services/dev-renderer-url';
 import { buildDiagnostics } from './services/diagnostics';
@@ -98,12 +101,16 @@ async function main(): Promise<void> {
 
   // The window asks the app what its close button does; the app needs the window as a port.
   let closeRequested = (): 'hide' | 'close' => 'close';
+  // Until the settings are read (applyWindowPreferences at start), only development runs and DROPLINK_DEVTOOLS=1 have them.
+  let devTools = devToolsEnabled({ setting: false, env: process.env, isPackaged: app.isPackaged });
   const window = new MainWindow({
     preloadPath: path.join(here, '../preload/index.cjs'),
     url: devUrl ?? `${RENDERER_ORIGIN}/index.html`,
     bounds: electronWindowBounds(store),
+    onContentsCreated: (contents) => installContextMenu(contents, { devTools: () => devTools, log }),
     onCloseRequested: () => closeRequested(),
   });
+  let installMenu = (): void => undefined;
 
   const desktop = composeDesktopApp(
     {
@@ -118,7 +125,22 @@ async function main(): Promise<void> {
       idle: electronIdleMonitor(),
       wake: electronWakeSignals(),
       ipc: electronIpc(window),
-      system: electronSystem(),
+      system: electronSystem({
+        log,
+        setZoomLevel: (level) => window.setZoomLevel(level),
+        devToolsChanged: (enabled) => {
+          devTools = enabled;
+          installMenu();
+        },
+        linuxAutostart: {
+          autostartDir: autostartDir(process.env, app.getPath('home')),
+          fileName: profile === 'default' ? 'droplink.desktop' : `droplink-${profile}.desktop`,
+          appName: profile === 'default' ? PRODUCT_NAME : `${PRODUCT_NAME} (${profile})`,
+          // An AppImage runs from a temporary mount: the login item must start the AppImage file itself.
+          exec: process.env.APPIMAGE ?? process.execPath,
+        },
+        launchArgs: profile === 'default' ? [] : [`--profile=${profile}`],
+      }),
       localServer: localServerStatus.port,
       dialog: electronDialog(window),
     },
@@ -140,15 +162,19 @@ async function main(): Promise<void> {
         crashUploadUrl: crashReports.uploadToServer ? crashReports.submitURL : null,
       }),
   });
-  installAppMenu(
-    appMenuTemplate({
-      platform: process.platform,
-      isPackaged: app.isPackaged,
-      productName: PRODUCT_NAME,
-      openLogsFolder: () => void help.openLogsFolder(),
-      copyDiagnostics: () => void help.copyDiagnostics(),
-    }),
-  );
+  installMenu = () =>
+    installAppMenu(
+      appMenuTemplate({
+        platform: process.platform,
+        isPackaged: app.isPackaged,
+        productName: PRODUCT_NAME,
+        devTools,
+        zoom: (direction) => desktop.zoom(direction),
+        openLogsFolder: () => void help.openLogsFolder(),
+        copyDiagnostics: () => void help.copyDiagnostics(),
+      }),
+    );
+  installMenu();
 
   installContentGuards(trustedOrigins);
   // app:// serves attachments in dev too, so it is registered either way.
@@ -173,7 +199,11 @@ async function main(): Promise<void> {
   });
 
   await desktop.start();
-  window.show();
+  // Started by the login item with "Start hidden": only the tray until the user opens the window.
+  const openedAtLogin = process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+  const hidden = launchedHidden(process.argv) || (openedAtLogin && desktop.snapshot().settings.startHidden);
+  if (hidden) log.info('started hidden (login item): the window opens from the tray');
+  else window.show();
   openLink = (url) => void desktop.handleDeepLink(url);
   for (const url of pendingLinks.splice(0)) openLink(url);
   // Windows/Linux: a first launch by a droplink:// link carries it on the command line.

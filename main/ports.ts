@@ -112,10 +112,20 @@ export interface IpcPort {
   send(channel: string, payload: unknown): void;
 }
 
-/** OS-level app integration: badge, login item, theme, external links, quitting. */
+/** The settings that change the window itself. */
+export interface WindowPreferences {
+  zoomLevel: number;
+  spellcheckLanguages: readonly string[];
+  /** The setting; an adapter adds DROPLINK_DEVTOOLS=1 and development runs. */
+  devTools: boolean;
+}
+
+/** OS-level app integration: badge, login item, theme, window preferences, external links, quitting. */
 export interface SystemPort {
-  setLoginItem(openAtLogin: boolean): void;
+  /** Launch at login (startHidden: into the tray, without the window). */
+  setLoginItem(openAtLogin: boolean, startHidden: boolean): void;
   setTheme(theme: Settings['theme']): void;
+  applyWindowPreferences(preferences: WindowPreferences): void;
   openExternal(url: string): Promise<void>;
   quit(): void;
 }

@@ -6,6 +6,33 @@ import { ServerUrlSchema } from './server-url';
 
 const THEMES = ['system', 'light', 'dark'] as const;
 
+/** The short sounds bundled in resources/sounds (`default` is the OS's own notification sound). */
+export const NOTIFICATION_SOUNDS = ['default', 'chime', 'ping', 'pop'] as const;
+export type NotificationSound = (typeof NOTIFICATION_SOUNDS)[number];
+
+/** Electron's zoom levels (0 = 100 %, each step of 1 is 20 % more or less), as far as the menu goes. */
+export const ZOOM_LEVEL_MIN = -3;
+export const ZOOM_LEVEL_MAX = 5;
+
+const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time as HH:MM');
+
+/** Do not disturb on a schedule: quiet hours every day, and optionally all weekend. */
+export const DndScheduleSchema = z
+  .object({
+    enabled: z.boolean(),
+    from: TimeOfDaySchema,
+    to: TimeOfDaySchema,
+    /** All day on Saturdays and Sundays. */
+    weekends: z.boolean(),
+    /** While the schedule is on, others see the status "do not disturb". */
+    showAsDnd: z.boolean(),
+  })
+  .strict();
+export type DndSchedule = z.infer<typeof DndScheduleSchema>;
+
+/** Hunspell dictionary names as Chromium knows them: `en-US`, `de`, `pt-BR`. */
+export const SpellcheckLanguageSchema = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'not a language code like en-US');
+
 export const SettingsSchema = z.object({
   /** Base URL of the Droplink server, e.g. https://chat.example.com. Empty = the bundled local server. */
   serverUrl: ServerUrlSchema,
@@ -28,6 +55,17 @@ export const SettingsSchema = z.object({
   emojiSkinTone: z.enum(EMOJI_SKIN_TONES),
   /** Emoji picked lately, newest first (the picker's first row). */
   recentEmoji: z.array(z.string().refine(isSingleEmoji, 'not a single emoji')).max(RECENT_EMOJI_MAX),
+  /** Opened at login: start in the tray without showing the window. */
+  startHidden: z.boolean(),
+  /** Spell-check dictionaries (Windows and Linux; macOS uses the system's). Empty = the system language. */
+  spellcheckLanguages: z.array(SpellcheckLanguageSchema).max(5),
+  /** The window's zoom level (View → Zoom), applied again at the next start. */
+  zoomLevel: z.number().min(ZOOM_LEVEL_MIN).max(ZOOM_LEVEL_MAX),
+  /** The developer tools (View menu, "Inspect element") in an installed build; also DROPLINK_DEVTOOLS=1. */
+  devTools: z.boolean(),
+  /** Which sound a notification plays while `notifications.sound` is on. */
+  notificationSound: z.enum(NOTIFICATION_SOUNDS),
+  dndSchedule: DndScheduleSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -40,6 +78,12 @@ export const DEFAULT_SETTINGS: Settings = {
   autoAwayMinutes: 10,
   emojiSkinTone: 'none',
   recentEmoji: [],
+  startHidden: false,
+  spellcheckLanguages: [],
+  zoomLevel: 0,
+  devTools: false,
+  notificationSound: 'default',
+  dndSchedule: { enabled: false, from: '18:00', to: '09:00', weekends: true, showAsDnd: true },
 };
 
 /** A partial update the renderer may send; nested notification flags may be sent alone. */

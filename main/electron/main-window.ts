@@ -1,35 +1,34 @@
-import { BrowserWindow, screen, type NativeImage, type Rectangle } from 'electron';
+import { BrowserWindow, screen, type NativeImage, type WebContents } from 'electron';
 import type { WindowPort } from '../ports';
+import { MIN_WINDOW_SIZE, placeWindow, type SavedWindowState } from '../services/window-placement';
 
-export interface WindowBoundsStore {
-  load(): Rectangle | null;
-  save(bounds: Rectangle): void;
+export interface WindowStateStore {
+  load(): SavedWindowState | null;
+  save(state: SavedWindowState): void;
 }
 
 export interface MainWindowOptions {
   preloadPath: string;
   /** The URL of the renderer's index.html (app://droplink/index.html, or the dev server). */
   url: string;
-  bounds: WindowBoundsStore;
+  bounds: WindowStateStore;
+  /** Hooks the window's contents up (the context menu), once per window. */
+  onContentsCreated?(contents: WebContents): void;
   /** Decides what the close button does ('hide' keeps the app in the tray). */
   onCloseRequested(): 'hide' | 'close';
 }
 
-const DEFAULT_SIZE = { width: 1100, height: 760 };
-
-/** Remembered bounds only if they are still on a connected display (monitors come and go). */
-function visibleBounds(saved: Rectangle | null): Partial<Rectangle> {
-  if (!saved) return DEFAULT_SIZE;
-  const onScreen = screen
-    .getAllDisplays()
-    .some(({ workArea: a }) => saved.x < a.x + a.width && saved.x + saved.width > a.x && saved.y < a.y + a.height && saved.y + saved.height > a.y);
-  return onScreen ? saved : { width: saved.width, height: saved.height };
+/** Where the window opens: the remembered place, clamped onto a display that is still connected. */
+function initialPlacement(saved: SavedWindowState | null): SavedWindowState {
+  const displays = screen.getAllDisplays().map(({ id, workArea }) => ({ id, workArea }));
+  return placeWindow(saved, displays, screen.getPrimaryDisplay().id);
 }
 
 /** The one chat window, created on first show, locked down (isolated, sandboxed, no Node). */
 export class MainWindow implements WindowPort {
   private window: BrowserWindow | null = null;
   private overlay: { icon: NativeImage | null; description: string } | null = null;
+  private zoomLevel = 0;
 
   constructor(private readonly options: MainWindowOptions) {}
 
@@ -58,15 +57,22 @@ export class MainWindow implements WindowPort {
     this.window?.setOverlayIcon(icon, description);
   }
 
+  /** The page's zoom (View → Zoom), kept for windows created later and applied after every load. */
+  setZoomLevel(level: number): void {
+    this.zoomLevel = level;
+    if (this.window && !this.window.isDestroyed()) this.window.webContents.setZoomLevel(level);
+  }
+
   send(channel: string, payload: unknown): void {
     if (this.window && !this.window.isDestroyed()) this.window.webContents.send(channel, payload);
   }
 
   private create(): BrowserWindow {
+    const placement = initialPlacement(this.options.bounds.load());
     const win = new BrowserWindow({
-      ...visibleBounds(this.options.bounds.load()),
-      minWidth: 480,
-      minHeight: 360,
+      ...placement.bounds,
+      minWidth: MIN_WINDOW_SIZE.width,
+      minHeight: MIN_WINDOW_SIZE.height,
       show: false,
       title: 'Droplink',
       backgroundColor: '#1d1f24',
@@ -83,12 +89,19 @@ export class MainWindow implements WindowPort {
         spellcheck: true,
       },
     });
+    if (placement.maximized) win.maximize();
     win.once('ready-to-show', () => win.show());
     const saveBounds = (): void => {
-      if (!win.isDestroyed() && !win.isMinimized() && !win.isFullScreen()) this.options.bounds.save(win.getNormalBounds());
+      if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
+      const bounds = win.getNormalBounds();
+      this.options.bounds.save({ bounds, maximized: win.isMaximized(), displayId: screen.getDisplayMatching(bounds).id });
     };
     win.on('resized', saveBounds);
     win.on('moved', saveBounds);
+    win.on('maximize', saveBounds);
+    win.on('unmaximize', saveBounds);
+    win.webContents.on('did-finish-load', () => win.webContents.setZoomLevel(this.zoomLevel));
+    this.options.onContentsCreated?.(win.webContents);
     win.on('close', (event) => {
       saveBounds();
       if (this.options.onCloseRequested() === 'hide') event.preventDefault();

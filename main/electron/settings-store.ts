@@ -1,11 +1,13 @@
 import ElectronStore from 'electron-store';
-import type { Rectangle } from 'electron';
 import type { SettingsStore } from '../ports';
-import type { WindowBoundsStore } from './main-window';
+import { parseSavedWindowState, type SavedWindowState } from '../services/window-placement';
+import type { WindowStateStore } from './main-window';
 
 interface StoredShape {
   settings?: unknown;
-  windowBounds?: Rectangle;
+  /** Older versions' window rectangle (read once, replaced by windowState). */
+  windowBounds?: unknown;
+  windowState?: SavedWindowState;
 }
 
 /** electron-store (ESM-only; main is built as ESM) holding the settings and the window bounds. */
@@ -21,13 +23,13 @@ export function electronSettingsStore(store: ElectronStore<StoredShape>): Settin
   };
 }
 
-export function electronWindowBounds(store: ElectronStore<StoredShape>): WindowBoundsStore {
+/** The window's place, size, maximized state and display (validated on load: the file is the user's to edit). */
+export function electronWindowBounds(store: ElectronStore<StoredShape>): WindowStateStore {
   return {
-    load() {
-      const b = store.get('windowBounds');
-      const valid = b && [b.x, b.y, b.width, b.height].every((n) => Number.isInteger(n)) && b.width >= 200 && b.height >= 200;
-      return valid ? b : null;
+    load: () => parseSavedWindowState(store.get('windowState'), store.get('windowBounds')),
+    save: (state) => {
+      store.set('windowState', state);
+      store.delete('windowBounds');
     },
-    save: (bounds) => store.set('windowBounds', bounds),
   };
 }

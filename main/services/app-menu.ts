@@ -37,14 +37,22 @@ export interface MenuTemplateItem {
   label?: string;
   role?: MenuRole;
   type?: 'separator';
+  accelerator?: string;
+  enabled?: boolean;
   submenu?: MenuTemplateItem[];
   click?: () => void;
 }
+
+export type ZoomDirection = 'in' | 'out' | 'reset';
 
 export interface AppMenuOptions {
   platform: string;
   isPackaged: boolean;
   productName: string;
+  /** The developer tools in an installed build (the devTools setting or DROPLINK_DEVTOOLS=1). */
+  devTools: boolean;
+  /** Zoom goes through main, which remembers the level in the settings. */
+  zoom: (direction: ZoomDirection) => void;
   openLogsFolder: () => void;
   copyDiagnostics: () => void;
 }
@@ -90,12 +98,22 @@ export function appMenuTemplate(options: AppMenuOptions): MenuTemplateItem[] {
       { role: 'selectAll' },
     ],
   };
-  // Reload and the developer tools are for development only: in an installed build a reload would
-  // drop the window's state and the tools expose the page to whoever sits at the keyboard.
-  const developer: MenuTemplateItem[] = options.isPackaged ? [] : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, separator];
+  // Reload is for development only: in an installed build it would drop the window's state. The
+  // developer tools expose the page to whoever sits at the keyboard, so installed builds show them
+  // only when the user turned them on.
+  const reload: MenuTemplateItem[] = options.isPackaged ? [] : [{ role: 'reload' }, { role: 'forceReload' }];
+  const tools: MenuTemplateItem[] = !options.isPackaged || options.devTools ? [{ role: 'toggleDevTools' }] : [];
+  const developer = reload.length + tools.length > 0 ? [...reload, ...tools, separator] : [];
   const view: MenuTemplateItem = {
     label: 'View',
-    submenu: [...developer, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, separator, { role: 'togglefullscreen' }],
+    submenu: [
+      ...developer,
+      { label: 'Actual size', accelerator: 'CommandOrControl+0', click: () => options.zoom('reset') },
+      { label: 'Zoom in', accelerator: 'CommandOrControl+Plus', click: () => options.zoom('in') },
+      { label: 'Zoom out', accelerator: 'CommandOrControl+-', click: () => options.zoom('out') },
+      separator,
+      { role: 'togglefullscreen' },
+    ],
   };
   const windowMenu: MenuTemplateItem = {
     label: 'Window',

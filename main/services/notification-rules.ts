@@ -21,6 +21,8 @@ export interface NotificationContext {
   /** The thread open beside the focused room, if any. */
   focusedThreadRootId?: string | null;
   notificationsEnabled: boolean;
+  /** The do-not-disturb schedule (settings) is running now. */
+  scheduledDnd?: boolean;
 }
 
 export type NotificationDecision =
@@ -55,7 +57,7 @@ export const inThread = (root: ThreadRootInfo | null | undefined, userId: string
 
 /**
  * Whether a new message deserves a native notification. Never for one's own messages, in
- * "do not disturb", in rooms set to "nothing", or for what the user is looking at. In rooms set
+ * "do not disturb" (chosen or during its schedule), in rooms set to "nothing", or for what the user is looking at. In rooms set
  * to "mentions" only mentions and DMs notify; a reply in a thread notifies only the thread's
  * participants and the people it mentions.
  */
@@ -63,7 +65,7 @@ export function notificationDecision(ctx: NotificationContext): NotificationDeci
   if (!ctx.notificationsEnabled) return { notify: false, reason: 'disabled' };
   if (ctx.message.senderId === ctx.me.id) return { notify: false, reason: 'own' };
   if (ctx.message.deletedAt) return { notify: false, reason: 'deleted' };
-  if (ctx.status === 'dnd') return { notify: false, reason: 'dnd' };
+  if (ctx.status === 'dnd' || ctx.scheduledDnd) return { notify: false, reason: 'dnd' };
   const level = levelOf(ctx.room);
   if (level === 'none') return { notify: false, reason: 'muted' };
   const rootId = ctx.message.threadRootId ?? null;

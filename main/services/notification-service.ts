@@ -20,6 +20,8 @@ export class NotificationService {
     private readonly view: ViewState,
     private readonly threads: ThreadDirectory,
     private readonly openRoom: (roomId: string) => void,
+    /** The do-not-disturb schedule is running. */
+    private readonly scheduledDnd: () => boolean = () => false,
   ) {}
 
   async messageArrived(message: Message & ThreadFields, me: User): Promise<void> {
@@ -35,6 +37,7 @@ export class NotificationService {
       focusedRoomId: this.view.focusedRoomId,
       focusedThreadRootId: this.view.focusedThreadRootId,
       notificationsEnabled: settings.notifications.enabled,
+      scheduledDnd: this.scheduledDnd(),
     });
     if (!decision.notify) return;
     const senderName = settings.notifications.showPreview ? await this.users.displayName(message.senderId) : '';

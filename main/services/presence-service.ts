@@ -11,6 +11,8 @@ export class PresenceService {
   private chosen: SettableStatus = 'online';
   private autoAway = false;
   private locked = false;
+  /** The do-not-disturb schedule is on and the user wants others to see it. */
+  private scheduledDnd = false;
   private timer: TimerHandle | null = null;
   private readonly listeners = new Set<(status: SettableStatus) => void>();
 
@@ -31,7 +33,15 @@ export class PresenceService {
   }
 
   status(): SettableStatus {
+    if (this.scheduledDnd) return 'dnd';
     return this.chosen === 'online' && this.autoAway ? 'away' : this.chosen;
+  }
+
+  /** While the do-not-disturb schedule runs (and shows), the status is dnd; afterwards it is what it was. */
+  setScheduledDnd(on: boolean): void {
+    const before = this.status();
+    this.scheduledDnd = on;
+    this.announce(before);
   }
 
   /** An explicit choice by the user (status menu, tray). */

@@ -1,5 +1,5 @@
 import type { Settings } from '../../common/ipc';
-import type { ConfirmRequest, TrayMenuItem, TrayView } from '../../main/ports';
+import type { ConfirmRequest, TrayMenuItem, TrayView, WindowPreferences } from '../../main/ports';
 
 export interface RecordedNotification {
   title: string;
@@ -31,6 +31,9 @@ export class Recorder {
   readonly window: RecordedWindow = { visible: false, focused: false, showCount: 0, focusCount: 0 };
   readonly externalUrls: string[] = [];
   loginItem = false;
+  loginItemHidden = false;
+  /** What main last applied to the window (zoom, spell-check languages, developer tools setting). */
+  windowPreferences: WindowPreferences | null = null;
   theme: Settings['theme'] = 'system';
   quitRequested = false;
   /** Every native dialog main opened, with the answer the spec scripted for it. */

@@ -147,8 +147,12 @@ export class ScriptedWakeSignals implements WakeSignals {
 
 export function recordingSystem(recorder: Recorder, onQuit: () => void): SystemPort {
   return {
-    setLoginItem: (open) => {
+    setLoginItem: (open, hidden) => {
       recorder.loginItem = open;
+      recorder.loginItemHidden = hidden;
+    },
+    applyWindowPreferences: (preferences) => {
+      recorder.windowPreferences = { ...preferences, spellcheckLanguages: [...preferences.spellcheckLanguages] };
     },
     setTheme: (theme) => {
       recorder.theme = theme;

@@ -14,7 +14,15 @@ describe('installAppMenu', () => {
 
   it("replaces Electron's default menu with the template, menu items and clicks intact", () => {
     const openLogsFolder = vi.fn();
-    const template = appMenuTemplate({ platform: 'linux', isPackaged: true, productName: 'Droplink', openLogsFolder, copyDiagnostics: vi.fn() });
+    const template = appMenuTemplate({
+      platform: 'linux',
+      isPackaged: true,
+      productName: 'Droplink',
+      devTools: false,
+      zoom: vi.fn(),
+      openLogsFolder,
+      copyDiagnostics: vi.fn(),
+    });
     installAppMenu(template);
     const menu = electron.module.Menu.getApplicationMenu() as unknown as { items: typeof template };
     expect(menu.items).toEqual(template);

@@ -5,17 +5,28 @@ vi.mock('electron', () => electron.module);
 
 const { MainWindow } = await import('../../../main/electron/main-window');
 type Bounds = { x: number; y: number; width: number; height: number };
+type State = import('../../../main/services/window-placement').SavedWindowState;
 
-function makeWindow(saved: Bounds | null = null, closeAnswer: 'hide' | 'close' = 'hide') {
+function makeWindow(saved: Bounds | State | null = null, closeAnswer: 'hide' | 'close' = 'hide') {
+  const savedStates: State[] = [];
   const savedBounds: Bounds[] = [];
+  const contents: unknown[] = [];
   let answer = closeAnswer;
+  const stored: State | null = saved === null ? null : 'bounds' in saved ? saved : { bounds: saved, maximized: false, displayId: 1 };
   const window = new MainWindow({
     preloadPath: '/app/out/preload/index.cjs',
     url: 'app://droplink/index.html',
-    bounds: { load: () => saved, save: (bounds) => void savedBounds.push(bounds) },
+    bounds: {
+      load: () => stored,
+      save: (state) => {
+        savedStates.push(state);
+        savedBounds.push(state.bounds);
+      },
+    },
+    onContentsCreated: (webContents) => void contents.push(webContents),
     onCloseRequested: () => answer,
   });
-  return { window, savedBounds, setAnswer: (next: 'hide' | 'close') => (answer = next) };
+  return { window, savedBounds, savedStates, contents, setAnswer: (next: 'hide' | 'close') => (answer = next) };
 }
 const created = () => electron.state.windows;
 
@@ -56,15 +67,46 @@ describe('MainWindow', () => {
     expect(window.isFocused()).toBe(true);
   });
 
-  it('reopens remembered bounds on a connected display, only their size when that display is gone', async () => {
+  it('reopens remembered bounds on a connected display, centred on the primary one when that display is gone', async () => {
     await electron.app.emitReady();
     makeWindow({ x: 200, y: 150, width: 900, height: 700 }).window.show();
     expect(created()[0]!.options).toMatchObject({ x: 200, y: 150, width: 900, height: 700 });
-    makeWindow({ x: 5000, y: 5000, width: 900, height: 700 }).window.show();
-    expect(created()[1]!.options).toMatchObject({ width: 900, height: 700 });
-    expect(created()[1]!.options).not.toHaveProperty('x');
+    makeWindow({ bounds: { x: 5000, y: 5000, width: 900, height: 700 }, maximized: false, displayId: 2 }).window.show();
+    expect(created()[1]!.options).toMatchObject({ x: 510, y: 190, width: 900, height: 700 });
     makeWindow(null).window.show();
-    expect(created()[2]!.options).toMatchObject({ width: 1100, height: 760 });
+    expect(created()[2]!.options).toMatchObject({ x: 410, y: 160, width: 1100, height: 760 });
+  });
+
+  it('clamps onto the second display it was on, maximizes again, and saves maximized state and display', async () => {
+    electron.reset({
+      displays: [
+        { id: 10, workArea: { x: 0, y: 0, width: 1920, height: 1080 } },
+        { id: 20, workArea: { x: 1920, y: 0, width: 1280, height: 1024 } },
+      ],
+    });
+    await electron.app.emitReady();
+    const { window, savedStates } = makeWindow({ bounds: { x: 2900, y: 100, width: 900, height: 700 }, maximized: true, displayId: 20 });
+    window.show();
+    const win = created()[0]!;
+    expect(win.options).toMatchObject({ x: 2300, y: 100, width: 900, height: 700 });
+    expect(win.isMaximized()).toBe(true);
+    win.unmaximize();
+    expect(savedStates.at(-1)).toEqual({ bounds: { x: 2300, y: 100, width: 900, height: 700 }, maximized: false, displayId: 20 });
+    win.maximize();
+    expect(savedStates.at(-1)).toMatchObject({ maximized: true, displayId: 20 });
+  });
+
+  it('applies the zoom level now and after every load, and hands the contents over once', async () => {
+    await electron.app.emitReady();
+    const { window, contents } = makeWindow();
+    window.setZoomLevel(1.5); // before the window exists
+    window.show();
+    const win = created()[0]!;
+    expect(contents).toEqual([win.webContents]);
+    win.webContents.emit('did-finish-load');
+    expect(win.webContents.getZoomLevel()).toBe(1.5);
+    window.setZoomLevel(-1);
+    expect(win.webContents.getZoomLevel()).toBe(-1);
   });
 
   it('hides instead of closing while the app answers "hide", and saves the bounds', async () => {

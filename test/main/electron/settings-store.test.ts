@@ -41,12 +41,16 @@ describe('settings store (electron-store)', () => {
     expect(electronSettingsStore(createElectronStore()).read()).toBeUndefined();
   });
 
-  it('remembers window bounds and refuses ones that are not whole numbers or too small', () => {
+  it('remembers the window state, reads the bounds older versions saved, and refuses ones that are not whole numbers or too small', () => {
     const store = createElectronStore();
     const bounds = electronWindowBounds(store);
     expect(bounds.load()).toBeNull();
-    bounds.save({ x: 10, y: 20, width: 900, height: 700 });
-    expect(electronWindowBounds(createElectronStore()).load()).toEqual({ x: 10, y: 20, width: 900, height: 700 });
+    store.set('windowBounds', { x: 10, y: 20, width: 900, height: 700 });
+    expect(bounds.load()).toEqual({ bounds: { x: 10, y: 20, width: 900, height: 700 }, maximized: false, displayId: null });
+    bounds.save({ bounds: { x: 30, y: 40, width: 900, height: 700 }, maximized: true, displayId: 7 });
+    expect(electronWindowBounds(createElectronStore()).load()).toEqual({ bounds: { x: 30, y: 40, width: 900, height: 700 }, maximized: true, displayId: 7 });
+    expect(store.get('windowBounds')).toBeUndefined();
+    store.delete('windowState');
     for (const bad of [
       { x: 1.5, y: 0, width: 900, height: 700 },
       { x: 0, y: 0, width: 100, height: 700 },

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { appMenuTemplate, COPY_DIAGNOSTICS_LABEL, OPEN_LOGS_LABEL, type MenuTemplateItem } from '../../../main/services/app-menu';
 
-const build = (platform: string, isPackaged: boolean) => {
-  const actions = { openLogsFolder: vi.fn(), copyDiagnostics: vi.fn() };
-  return { actions, menu: appMenuTemplate({ platform, isPackaged, productName: 'Droplink', ...actions }) };
+const build = (platform: string, isPackaged: boolean, devTools = false) => {
+  const actions = { openLogsFolder: vi.fn(), copyDiagnostics: vi.fn(), zoom: vi.fn() };
+  return { actions, menu: appMenuTemplate({ platform, isPackaged, productName: 'Droplink', devTools, ...actions }) };
 };
 const roles = (item: MenuTemplateItem | undefined): (string | undefined)[] =>
   (item?.submenu ?? []).filter((entry) => entry.type !== 'separator').map((entry) => entry.role);
@@ -27,9 +27,9 @@ describe('appMenuTemplate', () => {
       'reload',
       'forceReload',
       'toggleDevTools',
-      'resetZoom',
-      'zoomIn',
-      'zoomOut',
+      undefined,
+      undefined,
+      undefined,
       'togglefullscreen',
     ]);
     for (const platform of ['linux', 'win32', 'darwin']) {
@@ -38,6 +38,24 @@ describe('appMenuTemplate', () => {
       expect(view).not.toContain('toggleDevTools');
       expect(view).not.toContain('forceReload');
     }
+  });
+
+  it('offers the developer tools (not reload) in an installed build when they are enabled', () => {
+    const view = roles(top(build('linux', true, true).menu, 'View'));
+    expect(view).toContain('toggleDevTools');
+    expect(view).not.toContain('reload');
+  });
+
+  it('zooms through main (which remembers the level), with the usual shortcuts', () => {
+    const { menu, actions } = build('win32', true);
+    const zoom = (top(menu, 'View')?.submenu ?? []).filter((item) => item.click);
+    expect(zoom.map((item) => [item.label, item.accelerator])).toEqual([
+      ['Actual size', 'CommandOrControl+0'],
+      ['Zoom in', 'CommandOrControl+Plus'],
+      ['Zoom out', 'CommandOrControl+-'],
+    ]);
+    for (const item of zoom) item.click?.();
+    expect(actions.zoom.mock.calls).toEqual([['reset'], ['in'], ['out']]);
   });
 
   it('puts Open logs folder and Copy diagnostics under Help, wired to the actions', () => {

@@ -98,6 +98,12 @@ describe('notificationDecision', () => {
     expect(notificationDecision(context({ status: 'dnd', room: { id: ROOM, kind: 'dm', name: null } }))).toMatchObject({ notify: false });
   });
 
+  it('the do-not-disturb schedule silences everything too, even while the status shows online', () => {
+    expect(notificationDecision(context({ status: 'online', scheduledDnd: true }, { body: '@alice' }))).toEqual({ notify: false, reason: 'dnd' });
+    expect(notificationDecision(context({ scheduledDnd: true, room: { id: ROOM, kind: 'dm', name: null } }))).toEqual({ notify: false, reason: 'dnd' });
+    expect(notificationDecision(context({ scheduledDnd: false }))).toMatchObject({ notify: true });
+  });
+
   it('notifications off means none at all; away still notifies', () => {
     expect(notificationDecision(context({ notificationsEnabled: false }, { body: '@alice' }))).toEqual({ notify: false, reason: 'disabled' });
     expect(notificationDecision(context({ status: 'away' }))).toMatchObject({ notify: true });

@@ -73,4 +73,16 @@ describe('PresenceService', () => {
     vi.advanceTimersByTime(3000);
     expect(presence.status()).toBe('online');
   });
+
+  it('shows dnd while the schedule says so, whatever was chosen, and goes back afterwards', () => {
+    presence.choose('away');
+    changes.length = 0;
+    presence.setScheduledDnd(true);
+    expect(presence.status()).toBe('dnd');
+    presence.choose('online');
+    expect(presence.status()).toBe('dnd');
+    presence.setScheduledDnd(false);
+    expect(presence.status()).toBe('online');
+    expect(changes).toEqual(['dnd', 'online']);
+  });
 });

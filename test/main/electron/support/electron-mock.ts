@@ -35,7 +35,7 @@ export interface ElectronMockOptions {
   networkOnline?: boolean;
   /** What shell.openPath resolves to ('' = success, as in Electron). */
   openPathResult?: string;
-  displays?: { workArea: { x: number; y: number; width: number; height: number } }[];
+  displays?: { id?: number; workArea: { x: number; y: number; width: number; height: number } }[];
 }
 
 export interface RecordedCall {
@@ -94,6 +94,8 @@ export function createElectronMock() {
     notifications: FakeNotification[];
     utilityProcesses: FakeUtilityProcess[];
     applicationMenu: FakeMenu | null;
+    /** The last menu popped up (context menus). */
+    lastPopup: FakeMenu | null;
     clipboardText: string;
     themeSource: string;
     quitCount: number;
@@ -114,6 +116,8 @@ export function createElectronMock() {
   const requireNotReady = (api: string): void => {
     if (state.ready) violation(`${api} after ready`);
   };
+  /** Displays get ids 1, 2, ... unless the test gave them; the first is the primary one. */
+  const displays = () => state.options.displays.map((display, index) => ({ id: display.id ?? index + 1, workArea: display.workArea }));
 
   function reset(options: ElectronMockOptions = {}): State {
     const appData = options.appData ?? path.join(os.tmpdir(), 'droplink-electron-mock');
@@ -158,6 +162,7 @@ export function createElectronMock() {
       notifications: [],
       utilityProcesses: [],
       applicationMenu: null,
+      lastPopup: null,
       clipboardText: '',
       themeSource: 'system',
       quitCount: 0,
@@ -167,7 +172,13 @@ export function createElectronMock() {
     app.removeAllListeners();
     powerMonitorEmitter.removeAllListeners();
     ipcMainEmitter.removeAllListeners();
-    Object.assign(defaultSession, { permissionRequestHandler: null, permissionCheckHandler: null, headersReceivedListener: null });
+    Object.assign(defaultSession, {
+      permissionRequestHandler: null,
+      permissionCheckHandler: null,
+      headersReceivedListener: null,
+      spellCheckerLanguages: [],
+      dictionaryWords: [],
+    });
     return state;
   }
 
@@ -218,6 +229,8 @@ export function createElectronMock() {
       return true;
     };
     setLoginItemSettings = (settings: unknown): void => record('app.setLoginItemSettings', [settings]);
+    getLocale = (): string => 'en-US';
+    getLoginItemSettings = () => ({ openAtLogin: false, wasOpenedAtLogin: false });
     setBadgeCount = (count: number): boolean => {
       record('app.setBadgeCount', [count]);
       return true;
@@ -278,6 +291,20 @@ export function createElectronMock() {
     destroy = (): void => {
       this.destroyed = true;
     };
+    zoomLevel = 0;
+    setZoomLevel = (level: number): void => {
+      this.zoomLevel = level;
+    };
+    getZoomLevel = (): number => this.zoomLevel;
+    readonly replacedMisspellings: string[] = [];
+    replaceMisspelling = (word: string): void => void this.replacedMisspellings.push(word);
+    readonly copiedImagesAt: { x: number; y: number }[] = [];
+    copyImageAt = (x: number, y: number): void => void this.copiedImagesAt.push({ x, y });
+    readonly inspectedAt: { x: number; y: number }[] = [];
+    inspectElement = (x: number, y: number): void => void this.inspectedAt.push({ x, y });
+    get session() {
+      return session.defaultSession;
+    }
   }
   class FakeBrowserWindow extends EventEmitter {
     static fromWebContents = (contents: unknown): FakeBrowserWindow | null => state.windows.find((win) => win.webContents === contents) ?? null;
@@ -326,6 +353,16 @@ export function createElectronMock() {
       this.minimized = false;
     };
     isFullScreen = (): boolean => this.fullScreen;
+    maximized = false;
+    isMaximized = (): boolean => this.maximized;
+    maximize = (): void => {
+      this.maximized = true;
+      this.emit('maximize');
+    };
+    unmaximize = (): void => {
+      this.maximized = false;
+      this.emit('unmaximize');
+    };
     isDestroyed = (): boolean => this.destroyed;
     getNormalBounds = () => ({ ...this.bounds });
     setBounds = (bounds: Partial<FakeBrowserWindow['bounds']>): void => {
@@ -348,7 +385,12 @@ export function createElectronMock() {
 
   // ---- tray, menus
   class FakeMenu {
+    popups = 0;
     constructor(readonly items: unknown[]) {}
+    popup = (): void => {
+      this.popups += 1;
+      state.lastPopup = this;
+    };
   }
   const Menu = {
     buildFromTemplate: (template: unknown[]) => new FakeMenu(template),
@@ -424,7 +466,19 @@ export function createElectronMock() {
   const screen = {
     getAllDisplays: () => {
       requireReady('screen.getAllDisplays');
-      return state.options.displays;
+      return displays();
+    },
+    getPrimaryDisplay: () => {
+      requireReady('screen.getPrimaryDisplay');
+      return displays()[0]!;
+    },
+    /** Electron: the display the rectangle overlaps most (the first when none). */
+    getDisplayMatching: (rect: { x: number; y: number; width: number; height: number }) => {
+      requireReady('screen.getDisplayMatching');
+      const overlap = ({ workArea: a }: { workArea: typeof rect }): number =>
+        Math.max(0, Math.min(a.x + a.width, rect.x + rect.width) - Math.max(a.x, rect.x)) *
+        Math.max(0, Math.min(a.y + a.height, rect.y + rect.height) - Math.max(a.y, rect.y));
+      return [...displays()].sort((a, b) => overlap(b) - overlap(a))[0]!;
     },
   };
 
@@ -492,6 +546,22 @@ export function createElectronMock() {
     },
   };
   const defaultSession = {
+    spellCheckerLanguages: [] as string[],
+    availableSpellCheckerLanguages: ['de', 'en-GB', 'en-US', 'fr', 'pt-BR'],
+    dictionaryWords: [] as string[],
+    setSpellCheckerLanguages(languages: string[]) {
+      if (process.platform === 'darwin') throw new Error('setSpellCheckerLanguages is not supported on macOS');
+      for (const language of languages)
+        if (!this.availableSpellCheckerLanguages.includes(language)) throw new Error(`Invalid language code provided: "${language}"`);
+      this.spellCheckerLanguages = [...languages];
+    },
+    getSpellCheckerLanguages() {
+      return [...this.spellCheckerLanguages];
+    },
+    addWordToSpellCheckerDictionary(word: string) {
+      this.dictionaryWords.push(word);
+      return true;
+    },
     permissionRequestHandler: null as unknown,
     permissionCheckHandler: null as unknown,
     headersReceivedListener: null as unknown,

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../../common/ipc/settings';
 import { AuthScreen } from '../../../../renderer/src/features/auth/AuthScreen';
 import { useSessionStore } from '../../../../renderer/src/stores/session';
 import { useSettingsStore } from '../../../../renderer/src/stores/settings';
@@ -13,16 +14,7 @@ beforeEach(() => {
   bridge = installFakeBridge();
   useSessionStore.setState({ session: { status: 'signedOut', serverUrl: '', reason: null } });
   useSettingsStore.setState({
-    settings: {
-      serverUrl: 'http://chat.example.com:4000',
-      notifications: { enabled: true, showPreview: true, sound: true },
-      mutedRoomIds: [],
-      launchAtLogin: false,
-      theme: 'system',
-      autoAwayMinutes: 10,
-      emojiSkinTone: 'none',
-      recentEmoji: [],
-    },
+    settings: { ...DEFAULT_SETTINGS, serverUrl: 'http://chat.example.com:4000' },
   });
 });
 
