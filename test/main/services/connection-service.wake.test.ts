@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionState, DesktopEvent } from '../../../common/ipc';
 import type { Message, Room } from '../../../common/protocol';
-import type { WakeSignals } from '../../../main/ports';
+import type { Clock, WakeSignals } from '../../../main/ports';
 import { ChangeCatchUp } from '../../../main/services/change-catch-up';
 import { systemClock } from '../../../main/services/clock';
 import { ConnectionService, type WakeCheckOutcome } from '../../../main/services/connection-service';
@@ -50,7 +50,7 @@ interface Desktop {
 }
 
 /** Connection + intake + change catch-up + the wake watch, wired the way composeDesktopApp does. */
-function desktopFor(url: string, user: Registered, backoff = { initialMs: 50, maxMs: 300, jitter: 0 }): Desktop {
+function desktopFor(url: string, user: Registered, backoff = { initialMs: 50, maxMs: 300, jitter: 0 }, watchClock: Clock = systemClock): Desktop {
   const events: DesktopEvent[] = [];
   const states: ConnectionState[] = [];
   const checks: WakeCheckOutcome[] = [];
@@ -72,7 +72,7 @@ function desktopFor(url: string, user: Registered, backoff = { initialMs: 50, ma
     }
   });
   const signals = new FakeWakeSignals();
-  const watch = new WakeWatch(signals, systemClock);
+  const watch = new WakeWatch(signals, watchClock, { pollMs: 100 });
   watch.onWake((cause) => void connection.checkNow(cause).then((outcome) => checks.push(outcome)));
   watch.start();
   connection.use({ url, token: user.token, user: user.user });
@@ -150,6 +150,28 @@ describe('waking up: the connection is checked at once', () => {
       'while asleep 5',
       'after waking',
     ]);
+  });
+
+  it('a wall-clock jump between two ticks (a sleep nobody reported) counts as a wake', async () => {
+    let offsetMs = 0;
+    const jumpy: Clock = { ...systemClock, now: () => Date.now() + offsetMs };
+    desktop = desktopFor(proxy.url, alice, undefined, jumpy);
+    await until(() => desktop!.connection.getState().status === 'online', 'online');
+    const { room } = await bobClient.ok('rooms:create', { kind: 'group', name: 'jump', memberIds: [alice.user.id] });
+    await bobClient.ok('messages:send', { roomId: room.id, clientId: crypto.randomUUID(), body: 'before the jump' });
+    await until(() => bodiesIn(desktop!.events, room.id).length === 1, 'the live message');
+    proxy.freeze();
+    await bobClient.ok('messages:send', { roomId: room.id, clientId: crypto.randomUUID(), body: 'while the clock jumped' });
+    await sleep(500);
+    expect(desktop.checks).toEqual([]);
+    expect(bodiesIn(desktop.events, room.id)).toEqual(['before the jump']);
+
+    offsetMs = 10 * 60_000;
+    const jumped = Date.now();
+    await until(() => bodiesIn(desktop!.events, room.id).length === 2 && desktop!.connection.getState().status === 'online', 'caught up', 2000);
+    expect(Date.now() - jumped).toBeLessThan(2000);
+    expect(desktop.checks).toEqual(['reconnecting']);
+    expect(bodiesIn(desktop.events, room.id)).toEqual(['before the jump', 'while the clock jumped']);
   });
 
   it('a live socket answers the check and stays as it is', async () => {
