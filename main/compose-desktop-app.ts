@@ -131,7 +131,14 @@ export function composeDesktopApp(ports: DesktopPorts, options: DesktopOptions):
     () => applyScheduledDnd(),
   );
   const applyScheduledDnd = (): void => presence.setScheduledDnd(dnd.isActive() && settings.get().dndSchedule.showAsDnd);
-  const notifications = new NotificationService(ports.notifications, ports.window, settings, rooms, users, presence, view, threads, openRoom, () =>
+  // The OS cannot play the bundled sounds: the notification is silent and the window plays it.
+  const notificationPort: typeof ports.notifications = {
+    show(request) {
+      ports.notifications.show(request);
+      if (request.sound) emit({ type: 'notification:sound', payload: { sound: request.sound } });
+    },
+  };
+  const notifications = new NotificationService(notificationPort, ports.window, settings, rooms, users, presence, view, threads, openRoom, () =>
     dnd.isActive(),
   );
   const muteMigration = new MuteMigration(

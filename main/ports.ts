@@ -3,6 +3,8 @@
  * main/electron/ implement them for the app; test/harness/ implements them with recorders.
  */
 import type { OutboxItem, Settings } from '../common/ipc';
+
+export type BundledSound = Exclude<Settings['notificationSound'], 'default'>;
 import type { User } from '../common/protocol';
 
 /** Opaque: only the clock that made a handle can clear it. */
@@ -24,7 +26,10 @@ export interface NotificationRequest {
   title: string;
   body: string;
   roomId: string;
+  /** No sound from the OS: none wanted, or a bundled one the window plays (`sound`). */
   silent: boolean;
+  /** A bundled sound to play with it (null: the OS's own sound, or none when silent). */
+  sound: BundledSound | null;
   onClick: () => void;
 }
 export interface NotificationPort {

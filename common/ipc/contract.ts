@@ -176,6 +176,8 @@ export type DesktopEvent =
   | { type: 'settings'; payload: z.infer<typeof SettingsSchema> }
   /** Main asks the window to open a room (notification click, deep link, tray). */
   | { type: 'navigate'; payload: { roomId: string } }
+  /** A notification was shown silently: the window plays the bundled sound chosen in the settings. */
+  | { type: 'notification:sound'; payload: { sound: Exclude<z.infer<typeof SettingsSchema>['notificationSound'], 'default'> } }
   /** Threads the user takes part in with unseen replies, every room's (the whole map after each change). */
   | { type: 'threads:unread'; payload: { byRoom: Record<string, string[]> } }
   /** Messages fetched by main's sync after a reconnect, per room, in seq order. */

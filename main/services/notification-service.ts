@@ -48,10 +48,12 @@ export class NotificationService {
       attachmentCount: message.attachments.length,
       showPreview: settings.notifications.showPreview,
     });
+    const sound = settings.notifications.sound ? settings.notificationSound : null;
     this.port.show({
       ...content,
       roomId: message.roomId,
-      silent: !settings.notifications.sound,
+      silent: sound !== 'default',
+      sound: sound === 'default' ? null : sound,
       onClick: () => this.openRoom(message.roomId),
     });
   }

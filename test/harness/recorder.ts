@@ -6,6 +6,8 @@ export interface RecordedNotification {
   body: string;
   roomId: string;
   silent: boolean;
+  /** The bundled sound the window was asked to play (null: the OS's sound or none). */
+  sound: string | null;
   at: number;
 }
 

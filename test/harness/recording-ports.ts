@@ -21,7 +21,14 @@ import { rm } from 'node:fs/promises';
 export function recordingNotifications(recorder: Recorder, clicks: Array<() => void>) {
   return {
     show(request: NotificationRequest) {
-      recorder.notifications.push({ title: request.title, body: request.body, roomId: request.roomId, silent: request.silent, at: Date.now() });
+      recorder.notifications.push({
+        title: request.title,
+        body: request.body,
+        roomId: request.roomId,
+        silent: request.silent,
+        sound: request.sound,
+        at: Date.now(),
+      });
       clicks.push(request.onClick);
     },
   };

@@ -1,4 +1,5 @@
 import type { DesktopEvent, Message } from '../shared/contract';
+import { playNotificationSound } from '../features/notifications/notification-sound';
 import { forgetRoom, openRoom, refreshRooms } from '../services/rooms';
 import { applySession } from '../services/session';
 import { ensureUsers } from '../services/users';
@@ -87,6 +88,10 @@ export function dispatchEvents(events: readonly DesktopEvent[]): void {
         break;
       case 'navigate':
         openRoom(event.payload.roomId);
+        break;
+      case 'notification:sound':
+        // Not a user action: a sound the system will not play is only worth a line in the console.
+        playNotificationSound(event.payload.sound).catch((err: unknown) => console.warn('notification sound could not play', err));
         break;
     }
   }

@@ -5,7 +5,7 @@ vi.mock('electron', () => electron.module);
 
 const { electronNotifications } = await import('../../../main/electron/notification-adapter');
 
-const request = (onClick: () => void = () => undefined) => ({ title: 'Alice in #general', body: 'hello', roomId: 'r1', silent: true, onClick });
+const request = (onClick: () => void = () => undefined) => ({ title: 'Alice in #general', body: 'hello', roomId: 'r1', silent: true, sound: null, onClick });
 
 describe('electronNotifications', () => {
   beforeEach(async () => {

@@ -13,6 +13,7 @@ import { Switch } from '../../ui/Switch';
 import './SettingsDialog.css';
 import { FormError } from '../../ui/FormError';
 import { AccountSettings } from './AccountSettings';
+import { DesktopSettings, DndScheduleSettings, NotificationSoundSelect } from './DesktopSettings';
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
   { value: 'system', label: 'System' },
@@ -106,12 +107,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             disabled={!notifications.enabled}
             onChange={(showPreview) => save({ notifications: { showPreview } })}
           />
-          <Switch
-            label="Play a sound"
-            checked={notifications.sound}
-            disabled={!notifications.enabled}
-            onChange={(sound) => save({ notifications: { sound } })}
-          />
+          <NotificationSoundSelect settings={settings} save={save} />
+          <DndScheduleSettings settings={settings} save={save} />
           <div className="settings__muted">
             <span className="field__label">Rooms set to notify nothing</span>
             {mutedRooms.length === 0 ? (
@@ -166,6 +163,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             </span>
           </label>
         </section>
+
+        <DesktopSettings settings={settings} save={save} />
 
         <FormError message={error} />
 
