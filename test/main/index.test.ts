@@ -237,6 +237,31 @@ describe('main/index.ts after ready', () => {
     expect(viewRoles()).not.toContain('reload');
   });
 
+  it('packaged, offers the developer tools with DROPLINK_DEVTOOLS=1, and zooms from the View menu into the settings', async () => {
+    await launch({ electron: { isPackaged: true }, argv: [process.execPath], defaultApp: false, env: { DROPLINK_DEVTOOLS: '1' } });
+    await becomeReady();
+    expect(viewRoles()).toContain('toggleDevTools');
+    expect(viewRoles()).not.toContain('reload');
+    const win = electron.state.windows[0]!;
+    menuItem('View', 'Zoom in')?.click?.();
+    menuItem('View', 'Zoom in')?.click?.();
+    await vi.waitFor(() => expect(win.webContents.getZoomLevel()).toBe(1));
+    const stored = JSON.parse(await readFile(path.join(appData, 'Droplink', 'settings.json'), 'utf8')) as { settings: { zoomLevel: number } };
+    expect(stored.settings.zoomLevel).toBe(1);
+    menuItem('View', 'Actual size')?.click?.();
+    await vi.waitFor(() => expect(win.webContents.getZoomLevel()).toBe(0));
+  });
+
+  it('started with --hidden (launch at login, start hidden), stays in the tray without a window', async () => {
+    await launch({ argv: [process.execPath, repoRoot, '--hidden'] });
+    await electron.app.emitReady();
+    await vi.waitFor(() => expect(electron.state.trays).toHaveLength(1));
+    await vi.waitFor(async () => expect(await mainLog()).toMatch(/started hidden/));
+    expect(electron.state.windows).toEqual([]);
+    electron.state.trays[0]?.emit('click');
+    expect(electron.state.windows.filter((win) => win.isVisible())).toHaveLength(1);
+  });
+
   it('shows a start-up failure in an error box, logs it and exits with code 1 instead of lingering without a window', async () => {
     await launch({ electron: { isPackaged: true }, argv: [process.execPath], defaultApp: false, resourcesPath: null });
     await electron.app.emitReady();
