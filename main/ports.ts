@@ -4,7 +4,7 @@
  */
 import type { OutboxItem, Settings } from '../common/ipc';
 
-export type BundledSound = Exclude<Settings['notificationSound'], 'default'>;
+type BundledSound = Exclude<Settings['notificationSound'], 'default'>;
 import type { User } from '../common/protocol';
 
 /** Opaque: only the clock that made a handle can clear it. */

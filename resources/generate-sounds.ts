@@ -1,5 +1,5 @@
 /**
- * Synthesises the short notification sounds the window plays (run: `npx tsx resources/generate-sounds.ts`):
+ * Synthesises the short notification sounds the window plays (run: `npm run sounds`):
  * 16-bit mono WAVs at 22.05 kHz, a few kilobytes each, written next to the code that plays them
  * (renderer/src/features/notifications/sounds, bundled by Vite).
  */

@@ -7,8 +7,7 @@ import { ServerUrlSchema } from './server-url';
 const THEMES = ['system', 'light', 'dark'] as const;
 
 /** The short sounds bundled in resources/sounds (`default` is the OS's own notification sound). */
-export const NOTIFICATION_SOUNDS = ['default', 'chime', 'ping', 'pop'] as const;
-export type NotificationSound = (typeof NOTIFICATION_SOUNDS)[number];
+const NOTIFICATION_SOUNDS = ['default', 'chime', 'ping', 'pop'] as const;
 
 /** Electron's zoom levels (0 = 100 %, each step of 1 is 20 % more or less), as far as the menu goes. */
 export const ZOOM_LEVEL_MIN = -3;
@@ -17,7 +16,7 @@ export const ZOOM_LEVEL_MAX = 5;
 const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time as HH:MM');
 
 /** Do not disturb on a schedule: quiet hours every day, and optionally all weekend. */
-export const DndScheduleSchema = z
+const DndScheduleSchema = z
   .object({
     enabled: z.boolean(),
     from: TimeOfDaySchema,
@@ -31,7 +30,7 @@ export const DndScheduleSchema = z
 export type DndSchedule = z.infer<typeof DndScheduleSchema>;
 
 /** Hunspell dictionary names as Chromium knows them: `en-US`, `de`, `pt-BR`. */
-export const SpellcheckLanguageSchema = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'not a language code like en-US');
+const SpellcheckLanguageSchema = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'not a language code like en-US');
 
 export const SettingsSchema = z.object({
   /** Base URL of the Droplink server, e.g. https://chat.example.com. Empty = the bundled local server. */

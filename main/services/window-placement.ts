@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export interface Rect {
+interface Rect {
   x: number;
   y: number;
   width: number;
