@@ -36,6 +36,33 @@ describe('settingsFromStored', () => {
   });
 });
 
+describe('settingsFromStored: the desktop settings', () => {
+  it('gives settings stored by an older version the defaults for the new fields', () => {
+    const { autoAwayMinutes, serverUrl, notifications, mutedRoomIds, emojiSkinTone, recentEmoji } = DEFAULT_SETTINGS;
+    const old = { autoAwayMinutes, theme: 'dark', serverUrl, notifications, mutedRoomIds, launchAtLogin: true, emojiSkinTone, recentEmoji };
+    expect(settingsFromStored(old).settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', launchAtLogin: true });
+  });
+
+  it.each([
+    ['a zoom level out of range', { zoomLevel: 12 }],
+    ['a spell-check language that is no language code', { spellcheckLanguages: ['en-US', '../../etc'] }],
+    ['more than five spell-check languages', { spellcheckLanguages: ['de', 'fr', 'es', 'it', 'nl', 'pl'] }],
+    ['an unknown notification sound', { notificationSound: 'file:///tmp/x.wav' }],
+    ['a schedule time that is not HH:MM', { dndSchedule: { ...DEFAULT_SETTINGS.dndSchedule, from: '25:00' } }],
+    ['a schedule with extra fields', { dndSchedule: { ...DEFAULT_SETTINGS.dndSchedule, days: [1] } }],
+  ])('repairs %s to the default', (_name, field) => {
+    const { settings, repaired } = settingsFromStored({ ...DEFAULT_SETTINGS, ...field });
+    expect(repaired).toBe(true);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('refuses such values from the window too', () => {
+    expect(() => applySettingsPatch(DEFAULT_SETTINGS, { zoomLevel: -9 })).toThrow();
+    expect(() => applySettingsPatch(DEFAULT_SETTINGS, { dndSchedule: { ...DEFAULT_SETTINGS.dndSchedule, to: '9:00' } })).toThrow();
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { dndSchedule: { ...DEFAULT_SETTINGS.dndSchedule, from: '22:30' } }).dndSchedule.from).toBe('22:30');
+  });
+});
+
 describe('SettingsService', () => {
   it('writes back repaired settings and announces changes', () => {
     const store = memoryStore({ theme: 'neon' });
