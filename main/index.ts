@@ -139,7 +139,11 @@ async function main(): Promise<void> {
           // An AppImage runs from a temporary mount: the login item must start the AppImage file itself.
           exec: process.env.APPIMAGE ?? process.execPath,
         },
-        launchArgs: profile === 'default' ? [] : [`--profile=${profile}`],
+        // Development (`electron .`): the login item must start electron with the app path, like the protocol client.
+        launchArgs: [
+          ...(process.defaultApp && process.argv[1] ? [path.resolve(process.argv[1])] : []),
+          ...(profile === 'default' ? [] : [`--profile=${profile}`]),
+        ],
       }),
       localServer: localServerStatus.port,
       dialog: electronDialog(window),

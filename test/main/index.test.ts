@@ -4,11 +4,12 @@
  * `ready` and in which order, what is created after it, and the packaged-versus-development branches.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/ipc';
 import { APP_ID, PROTOCOL_SCHEME } from '../../main/app-identity';
 import { COPY_DIAGNOSTICS_LABEL, OPEN_LOGS_LABEL, type MenuTemplateItem } from '../../main/services/app-menu';
 import { LOCAL_SERVER_READY, LOCAL_SERVER_STOP } from '../../main/local-server/messages';
@@ -250,6 +251,17 @@ describe('main/index.ts after ready', () => {
     expect(stored.settings.zoomLevel).toBe(1);
     menuItem('View', 'Actual size')?.click?.();
     await vi.waitFor(() => expect(win.webContents.getZoomLevel()).toBe(0));
+  });
+
+  it('packaged on Windows, renews the login item at start with the profile and --hidden for Start hidden', async () => {
+    await mkdir(path.join(appData, 'Droplink-work'), { recursive: true });
+    await writeFile(
+      path.join(appData, 'Droplink-work', 'settings.json'),
+      JSON.stringify({ settings: { ...DEFAULT_SETTINGS, launchAtLogin: true, startHidden: true } }),
+    );
+    await launch({ platform: 'win32', electron: { isPackaged: true }, argv: [process.execPath, '--profile=work'], defaultApp: false });
+    await becomeReady();
+    expect(electron.callsOf('app.setLoginItemSettings').map((call) => call.args)).toEqual([[{ openAtLogin: true, args: ['--profile=work', '--hidden'] }]]);
   });
 
   it('started with --hidden (launch at login, start hidden), stays in the tray without a window', async () => {
