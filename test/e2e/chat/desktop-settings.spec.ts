@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../../harness/fixtures';
-import { expectNoSeriousA11yViolations } from './chat-helpers';
+import { expectNoSeriousA11yViolations, screenshot } from './chat-helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -69,6 +69,8 @@ test('desktop settings from the dialog reach main: login item and start hidden, 
   await setSwitch(dialog, /Developer tools/, true);
   await expect.poll(() => a.recorder.windowPreferences?.devTools).toBe(true);
   await expectNoSeriousA11yViolations(a.page);
+  await dialog.getByRole('heading', { name: 'Desktop' }).scrollIntoViewIfNeeded();
+  await screenshot(a.page, 'settings-desktop');
 
   // Kept across a restart, and applied again at start.
   await a.restart();
@@ -103,6 +105,7 @@ test('notification sound and the do-not-disturb schedule: quiet hours silence no
     .poll(async () => (await b.invokeOk('settings:get', {})).dndSchedule)
     .toEqual({ enabled: true, from: localTime(-60), to: localTime(60), weekends: false, showAsDnd: true });
   await expectNoSeriousA11yViolations(b.page);
+  await screenshot(b.page, 'settings-dnd-schedule');
   await expect.poll(() => b.recorder.tray?.menu.find((item) => item.checked)?.id).toBe('status:dnd');
   await expect.poll(async () => (await a.invokeOk('users:get', { userIds: [bob.id] })).users[0]?.status).toBe('dnd');
 
