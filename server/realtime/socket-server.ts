@@ -132,6 +132,10 @@ export function startSocketServer(
       await inFlight.drain();
       await previews.close();
       await presence.close();
+      // io.close() closes the HTTP server too, which waits for its keep-alive connections (up to
+      // Fastify's 72 s keep-alive timeout when one is not idle yet); Fastify's own close, next,
+      // would destroy them anyway (forceCloseConnections).
+      httpServer.closeAllConnections();
       // Resolves once the HTTP server is closed too (an error only means it was closed already).
       await io.close();
     },
