@@ -3,22 +3,15 @@
  * match a count of the messages themselves after every kind of change, and building a room's
  * views for all its members (what a rename, join or invite does) never counts messages.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { sql, type Logger } from 'drizzle-orm';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { advanceReceipt } from '../../../server/services/receipts';
 import { inviteToRoom, joinRoom, leaveRoom, roomViewsForMembers, updateRoom } from '../../../server/services/rooms';
 import type { Database } from '../../../server/storage/database';
-import { migratePglite, migratePostgres } from '../../../server/storage/migrate';
 import * as schema from '../../../server/storage/schema';
-import { createTestDatabase, dropTestDatabase, storages } from '../../support/test-server';
+import { storages } from '../../support/test-server';
+import { openLoggedDatabase } from '../../support/logged-database';
 
 const STORAGES = await storages();
 const MEMBERS = 53;
@@ -43,32 +36,6 @@ class QueryLog implements Logger {
     }
     return [...this.queries];
   }
-}
-
-async function openLogged(kind: 'pglite' | 'postgres', log: QueryLog): Promise<{ db: Database; close: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'droplink-unread-'));
-    const client = await PGlite.create(path.join(dir, 'db'));
-    const db = drizzlePglite({ client, schema, logger: log });
-    await migratePglite(db);
-    return {
-      db,
-      close: async () => {
-        await client.close();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const database = await createTestDatabase();
-  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
-  await migratePostgres(pool);
-  return {
-    db: drizzlePostgres({ client: pool, schema, logger: log }),
-    close: async () => {
-      await pool.end();
-      await dropTestDatabase(database.name);
-    },
-  };
 }
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows);
@@ -117,7 +84,7 @@ describe.each(STORAGES)('unread counts (%s)', (kind) => {
   }
 
   beforeAll(async () => {
-    ({ db, close } = await openLogged(kind, log));
+    ({ db, close } = await openLoggedDatabase(kind, log));
   }, 60_000);
   afterAll(() => close());
 

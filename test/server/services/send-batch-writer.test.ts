@@ -4,22 +4,15 @@
  * bad roots are refused without using a seq, each root goes back once (on its last new reply),
  * and a batch without replies sends no thread statement at all.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'drizzle-orm';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProtocolError } from '../../../common/protocol';
 import { writeSendBatch, type SendOutcome, type SendRequest } from '../../../server/services/send-batch-writer';
 import type { Database } from '../../../server/storage/database';
-import { migratePglite, migratePostgres } from '../../../server/storage/migrate';
 import * as schema from '../../../server/storage/schema';
-import { createTestDatabase, dropTestDatabase, storages } from '../../support/test-server';
+import { storages } from '../../support/test-server';
+import { openLoggedDatabase } from '../../support/logged-database';
 
 const STORAGES = await storages();
 
@@ -28,32 +21,6 @@ class QueryLog implements Logger {
   logQuery(query: string): void {
     this.queries.push(query);
   }
-}
-
-async function open(kind: 'pglite' | 'postgres', log: QueryLog): Promise<{ db: Database; close: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'droplink-batch-'));
-    const client = await PGlite.create(path.join(dir, 'db'));
-    const db = drizzlePglite({ client, schema, logger: log });
-    await migratePglite(db);
-    return {
-      db,
-      close: async () => {
-        await client.close();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const database = await createTestDatabase();
-  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
-  await migratePostgres(pool);
-  return {
-    db: drizzlePostgres({ client: pool, schema, logger: log }),
-    close: async () => {
-      await pool.end();
-      await dropTestDatabase(database.name);
-    },
-  };
 }
 
 const ok = (outcome: SendOutcome | undefined) => {
@@ -80,7 +47,7 @@ describe.each(STORAGES)('send batch with thread replies (%s)', (kind) => {
   });
 
   beforeAll(async () => {
-    ({ db, close } = await open(kind, log));
+    ({ db, close } = await openLoggedDatabase(kind, log));
     [alice, bob] = [uuidv7(), uuidv7()];
     await db.insert(schema.users).values([alice, bob].map((id) => ({ id, username: `u${id.slice(-12)}`, passwordHash: 'x', displayName: 'User' })));
     [roomId, otherRoomId] = [uuidv7(), uuidv7()];
